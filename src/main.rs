@@ -1,0 +1,1 @@
+fn main() { reablement_calculator::start(); }
