@@ -1,0 +1,161 @@
+//! Properties that must hold for every input, not just the examples: money text round-trips,
+//! and no JSON or CSV, however odd, makes the core panic.
+
+mod common;
+use proptest::prelude::*;
+use reablement_calculator::calc::{self, read_cohort_csv, Pence, Value};
+use serde_json::{json, Value as Json};
+
+fn arbitrary_json() -> impl Strategy<Value = Json> {
+    let leaf = prop_oneof![
+        Just(Json::Null),
+        any::<bool>().prop_map(Json::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        (-1e12f64..1e12).prop_map(|f| json!(f)),
+        (0u32..2000).prop_map(|n| json!(n)),
+        "[£0-9,. a-z_-]{0,12}".prop_map(Json::String),
+        ".{0,30}".prop_map(Json::String),
+    ];
+    leaf.prop_recursive(5, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Json::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("format".to_string()), Just("version".to_string()), Just("before".to_string()),
+                    Just("visits".to_string()), Just("minutes".to_string()), Just("goals".to_string()),
+                    Just("rows".to_string()), Just("weekly".to_string()), "[a-z_]{1,10}"
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Json::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// A valid scenario with one field somewhere replaced by an arbitrary value.
+fn mutated_scenario() -> impl Strategy<Value = Json> {
+    let pointers = prop::sample::select(vec![
+        "/reference", "/settings", "/settings/hourly_rate", "/settings/weeks_per_year", "/goals", "/goals/0",
+        "/goals/0/id", "/goals/0/status", "/before", "/before/visits", "/before/visits/0", "/before/visits/0/minutes",
+        "/before/visits/0/goals", "/before/visits/0/goals/0", "/before/visits/0/hourly_rate", "/before/other_costs",
+        "/before/other_costs/0/weekly", "/after", "/reablement_cost",
+    ]);
+    (pointers, arbitrary_json()).prop_map(|(pointer, value)| {
+        let mut s = json!({
+            "format": "reablement-outcome-scenario", "version": 1, "reference": "AB-1", "settings": { "baseline_weekly": "38.13", "hourly_rate": "24.10", "weeks_per_year": 52 },
+            "goals": [ { "id": "g", "description": "d", "outcome": "nutrition", "status": "achieved" } ],
+            "before": { "visits": [ { "minutes": 30, "carers": 1, "days_per_week": 7, "hourly_rate": null, "goals": ["g"] } ],
+                        "other_costs": [ { "label": "t", "weekly": "4.50" } ] },
+            "after": null, "reablement_cost": "100"
+        });
+        *s.pointer_mut(pointer).unwrap() = value;
+        s
+    })
+}
+
+fn check_response(response: &Json) {
+    match response["ok"].as_bool() {
+        Some(true) => assert!(response["result"].is_object()),
+        Some(false) => {
+            let errors = response["errors"].as_array().unwrap();
+            assert!(!errors.is_empty(), "a failure must say why");
+            for e in errors {
+                assert!(e["path"].is_string() && !e["message"].as_str().unwrap().is_empty());
+            }
+        }
+        None => panic!("no ok field in {response}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn money_formats_then_parses_back_to_the_same_pence(pence in 0i64..=i64::MAX) {
+        let p = Pence(pence);
+        prop_assert_eq!(Pence::parse(&p.display()), Some(p));
+        prop_assert_eq!(Pence::parse(&p.decimal()), Some(p));
+        prop_assert_eq!(Pence::parse(&format!("  {}  ", p.display())), Some(p));
+    }
+
+    #[test]
+    fn negative_money_displays_with_the_ui_minus_sign(pence in 1i64..=1_000_000_000_000) {
+        let shown = Pence(-pence).display();
+        prop_assert!(shown.starts_with(calc::money::UI_MINUS), "{}", shown);
+        prop_assert_eq!(Pence::parse(&shown[calc::money::UI_MINUS.len()..]), Some(Pence(pence)));
+    }
+
+    #[test]
+    fn money_parsing_never_panics_and_never_goes_negative(text in ".{0,40}") {
+        if let Some(p) = Pence::parse(&text) {
+            prop_assert!(p.0 >= 0);
+        }
+    }
+
+    #[test]
+    fn a_json_number_with_two_places_is_the_same_as_its_text(pounds in 0u32..10_000_000, pence in 0u32..100) {
+        let text = format!("{pounds}.{pence:02}");
+        let number: f64 = text.parse().unwrap();
+        prop_assert_eq!(Pence::from_json(&Value::Float(number)), Pence::parse(&text));
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics_as_a_scenario_or_cohort(input in arbitrary_json()) {
+        check_response(&common::run("scenario", &input));
+        check_response(&common::run("cohort", &input));
+    }
+
+    #[test]
+    fn a_scenario_with_any_field_replaced_never_panics(input in mutated_scenario()) {
+        check_response(&common::run("scenario", &input));
+    }
+
+    #[test]
+    fn arbitrary_csv_never_panics_and_every_problem_names_its_line(text in "(reference,before_weekly,after_weekly\r?\n)?[a-z0-9£,.\"\r\n -]{0,200}") {
+        let read = read_cohort_csv(&text);
+        for problem in &read.problems {
+            prop_assert!(problem.starts_with("Line "), "{}", problem);
+        }
+        for row in &read.rows {
+            prop_assert!(row.before_weekly.0 >= 0 && row.after_weekly.0 >= 0);
+        }
+    }
+
+    #[test]
+    fn any_text_never_panics_the_csv_reader(text in "\\PC{0,300}") {
+        let _ = read_cohort_csv(&text);
+    }
+
+    #[test]
+    fn csv_rows_written_by_us_read_back_exactly(rows in prop::collection::vec(("[A-Z]{1,3}-[0-9]{1,4}", 0i64..10_000_000, 0i64..10_000_000), 0..50)) {
+        let mut text = String::from("reference,before_weekly,after_weekly\r\n");
+        for (reference, before, after) in &rows {
+            text.push_str(&format!("{reference},\"{}\",{}\r\n", Pence(*before).display(), Pence(*after).decimal()));
+        }
+        let read = read_cohort_csv(&text);
+        prop_assert!(read.problems.is_empty(), "{:?}", read.problems);
+        prop_assert_eq!(read.rows.len(), rows.len());
+        for (row, (reference, before, after)) in read.rows.iter().zip(&rows) {
+            prop_assert_eq!(&row.reference, reference);
+            prop_assert_eq!(row.before_weekly, Pence(*before));
+            prop_assert_eq!(row.after_weekly, Pence(*after));
+        }
+    }
+}
+
+#[test]
+fn nesting_deeper_than_the_limit_is_refused_not_overflowed() {
+    let mut deep = String::new();
+    for _ in 0..10_000 {
+        deep.push('[');
+    }
+    // serde_json stops at its own limit of 128; the core's own limit is lower still.
+    assert!(serde_json::from_str::<Value>(&deep).is_err());
+    let mut nested = json!(1);
+    for _ in 0..100 {
+        nested = json!([nested]);
+    }
+    assert!(serde_json::from_value::<Value>(nested).is_err());
+    let _ = calc::VERSION;
+}
