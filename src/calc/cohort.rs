@@ -206,18 +206,18 @@ pub fn read_cohort_csv(text: &str) -> CsvRows {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
     let mut header_seen = false;
+    let mut lines = LineCounter::new(text.as_bytes());
     loop {
-        let line = reader.position().line() + 1;
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(line);
+                let line = lines.line_at(e.position().map_or(0, |p| p.byte()));
                 out.problems.push(format!("Line {line}: This line could not be read as CSV text"));
                 continue;
             }
         }
-        let line = record.position().map(|p| p.line()).unwrap_or(line);
+        let line = lines.line_at(record.position().map_or(0, |p| p.byte()));
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
@@ -261,6 +261,35 @@ pub fn read_cohort_csv(text: &str) -> CsvRows {
     out
 }
 
+/// Line numbers from byte offsets. The csv crate's own line count is one short after a CRLF
+/// line ending, and spreadsheets write CRLF, so lines are counted here instead; offsets only
+/// grow, so counting is incremental.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t [u8]) -> Self {
+        LineCounter { text, offset: 0, line: 1 }
+    }
+
+    /// The line on which the record starting at `byte` begins (a record's reported start may
+    /// fall on the line break before it, which is skipped).
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut start = (byte as usize).min(self.text.len());
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start > self.offset {
+            self.line += self.text[self.offset..start].iter().filter(|b| **b == b'\n').count() as u64;
+            self.offset = start;
+        }
+        self.line
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +316,19 @@ mod tests {
         let read = read_cohort_csv(text);
         assert_eq!(read.problems, vec!["Line 2: After must be an amount in pounds, like 29.98".to_string()]);
         assert_eq!(read.rows.len(), 1);
+    }
+
+    #[test]
+    fn csv_line_numbers_are_right_with_lf_crlf_and_blank_lines() {
+        for ending in ["\n", "\r\n"] {
+            let text = ["reference,before_weekly,after_weekly", "A,1,1", "", "B,x,1", "", "", "C,1,y", ""].join(ending);
+            let read = read_cohort_csv(&text);
+            assert_eq!(
+                read.problems,
+                vec![format!("Line 4: {}", msg::BEFORE), format!("Line 7: {}", msg::AFTER)],
+                "ending {ending:?}"
+            );
+        }
     }
 
     #[test]
