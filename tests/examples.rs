@@ -36,3 +36,21 @@ fn comparison_rule_can_fail() {
     extra["result"]["warnings"] = serde_json::json!([{ "path": "reference", "message": "x" }]);
     assert!(std::panic::catch_unwind(|| assert_matches(&actual, &extra, "x")).is_err());
 }
+
+#[test]
+fn arthurs_working_shows_each_visit_the_one_rounding_and_why_visits_stop() {
+    use reablement_calculator::calc::{explain::explain, Scenario, Value};
+    let (_, arthur) = examples().into_iter().find(|(f, _)| f == "arthur.json").unwrap();
+    let value: Value = serde_json::from_value(arthur["input"].clone()).unwrap();
+    let scenario = Scenario::from_json(&value).unwrap();
+    let sections = explain(&scenario, &reablement_calculator::calc::calculate(&scenario));
+    let text: Vec<String> = sections.iter().flat_map(|s| s.steps.clone()).collect();
+    assert_eq!(
+        text[0],
+        "Morning: personal care and dressing: 45 minutes × 1 carer × 7 days = 315 minutes a week (5 hours 15 minutes). At £24.10 an hour: 315 ÷ 60 × £24.10 = £126.525."
+    );
+    assert!(text.contains(&"Care in total: £295.225 a week, rounded once to the nearest penny (exactly half a penny rounds up): £295.23.".to_string()), "{text:#?}");
+    assert!(text.contains(&"Evening: undressing is withdrawn: all its goals achieved (“Get dressed and undressed”).".to_string()));
+    assert!(text.contains(&"Change: £0.00 − £295.23 = \u{2212}£295.23 a week (a saving).".to_string()));
+    assert!(text.contains(&"Over a year: \u{2212}£295.23 × 52 weeks = \u{2212}£15,351.96.".to_string()));
+}

@@ -1,0 +1,192 @@
+//! The working, in words a trainer could read aloud: each visit's minutes, hours, rate and
+//! exact cost, the one rounding, the withdrawn visits and why, then every result line.
+//! Built from the same [`Calculation`] as the figures, so words and figures always agree.
+
+use super::money::{display_exact_pounds, Pence};
+use super::outcome::{Calculation, PackageWorking, VisitFate};
+use super::scenario::Scenario;
+
+/// A titled group of steps ("Before reablement", "After", "The result").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    pub steps: Vec<String>,
+}
+
+/// `735` → `12 hours 15 minutes`; `60` → `1 hour`; `45` → `45 minutes`.
+pub fn hours_and_minutes(minutes: i64) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    let hours = match h {
+        0 => String::new(),
+        1 => "1 hour".to_string(),
+        h => format!("{h} hours"),
+    };
+    let mins = match m {
+        0 => String::new(),
+        1 => "1 minute".to_string(),
+        m => format!("{m} minutes"),
+    };
+    match (hours.is_empty(), mins.is_empty()) {
+        (true, true) => "0 minutes".to_string(),
+        (false, true) => hours,
+        (true, false) => mins,
+        (false, false) => format!("{hours} {mins}"),
+    }
+}
+
+fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn visit_name(label: &str, index: usize) -> String {
+    if label.trim().is_empty() {
+        format!("Visit {}", index + 1)
+    } else {
+        label.trim().to_string()
+    }
+}
+
+fn package_steps(package: &PackageWorking, steps: &mut Vec<String>, total_name: &str) {
+    if package.visits.is_empty() {
+        steps.push("No visits.".to_string());
+    }
+    for v in &package.visits {
+        steps.push(format!(
+            "{}: {} × {} × {} = {} a week ({}). At {} an hour{}: {} ÷ 60 × {} = {}.",
+            visit_name(&v.label, v.index),
+            plural(v.minutes, "minute", "minutes"),
+            plural(v.carers, "carer", "carers"),
+            plural(v.days_per_week, "day", "days"),
+            plural(v.minutes_per_week, "minute", "minutes"),
+            hours_and_minutes(v.minutes_per_week),
+            v.rate.display(),
+            if v.own_rate { " (this visit's own rate)" } else { "" },
+            v.minutes_per_week,
+            v.rate.display(),
+            display_exact_pounds(v.cost_sixtieths, 60),
+        ));
+    }
+    let cost = &package.cost;
+    if !package.visits.is_empty() {
+        let exact = display_exact_pounds(package.care_sixtieths, 60);
+        let rounded = Pence(cost.care_pence).display();
+        let half = package.care_sixtieths % 60 == 30;
+        steps.push(if exact == rounded {
+            format!("Care in total: {exact} a week, {} of care.", hours_and_minutes(cost.minutes_per_week))
+        } else {
+            format!(
+                "Care in total: {exact} a week, rounded once to the nearest penny{}: {rounded}.",
+                if half { " (exactly half a penny rounds up)" } else { "" }
+            )
+        });
+    }
+    for (label, weekly) in &package.other_costs {
+        let label = if label.trim().is_empty() { "Other cost" } else { label.trim() };
+        steps.push(format!("{label}: {} a week.", weekly.display()));
+    }
+    steps.push(format!(
+        "{total_name}: {} care + {} other costs = {} a week.",
+        Pence(cost.care_pence).display(),
+        Pence(cost.other_pence).display(),
+        Pence(cost.weekly_pence).display()
+    ));
+}
+
+/// Every step of the working, in order.
+pub fn explain(scenario: &Scenario, calculation: &Calculation) -> Vec<Section> {
+    let outcome = &calculation.outcome;
+    let working = &calculation.working;
+    let mut before = Vec::new();
+    package_steps(&working.before, &mut before, "Cost before reablement");
+
+    let mut after = Vec::new();
+    if outcome.after.derived {
+        after.push("Worked out from the goals: a visit stops when it supports at least one goal and all its goals are achieved.".to_string());
+        for (i, fate) in working.fates.iter().enumerate() {
+            let visit = &scenario.before.visits[i];
+            let name = visit_name(&visit.label, i);
+            let goal_names = |ids: &[String]| {
+                ids.iter()
+                    .filter_map(|id| scenario.goals.iter().find(|g| &g.id == id))
+                    .map(|g| format!("“{}”", g.description))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            after.push(match fate {
+                VisitFate::Withdrawn => format!("{name} is withdrawn: all its goals achieved ({}).", goal_names(&visit.goals)),
+                VisitFate::ContinuesGoalsOpen(open) => format!("{name} carries on: not yet achieved: {}.", goal_names(open)),
+                VisitFate::ContinuesNoGoals => format!("{name} carries on: it is not linked to any goal."),
+            });
+        }
+        if !scenario.before.other_costs.is_empty() {
+            after.push("Other weekly costs carry on unchanged.".to_string());
+        }
+    } else {
+        after.push("Entered as the package the person still has 28 days after reablement ended.".to_string());
+    }
+    package_steps(&working.after, &mut after, "Cost 28 days after reablement");
+
+    let before_w = Pence(outcome.before.weekly_pence);
+    let after_w = Pence(outcome.after.weekly_pence);
+    let baseline = Pence(outcome.baseline_pence);
+    let mut result = vec![format!(
+        "Change: {} − {} = {} a week{}.",
+        after_w.display(),
+        before_w.display(),
+        Pence(outcome.change_pence).display(),
+        if outcome.change_pence < 0 { " (a saving)" } else { "" }
+    )];
+    match outcome.reduction_percent {
+        Some(p) => result.push(format!(
+            "Reduction: ({} − {}) ÷ {} × 100 = {p:.1}%.",
+            before_w.display(),
+            after_w.display(),
+            before_w.display()
+        )),
+        None => result.push("Reduction: none to work out, because the package before cost nothing.".to_string()),
+    }
+    result.push(format!(
+        "Against the baseline: {} − {} = {} a week.",
+        after_w.display(),
+        baseline.display(),
+        Pence(outcome.after_vs_baseline_pence).display()
+    ));
+    result.push(format!(
+        "Over a year: {} × {} weeks = {}.",
+        Pence(outcome.change_pence).display(),
+        outcome.weeks_per_year,
+        Pence(outcome.annual_change_pence).display()
+    ));
+    if let (Some(weeks), Some(cost)) = (outcome.break_even_weeks, scenario.reablement_cost) {
+        result.push(format!(
+            "Break-even: {} ÷ {} saved a week = {}, rounded up to whole weeks.",
+            cost.display(),
+            Pence(-outcome.change_pence).display(),
+            plural(weeks, "week", "weeks")
+        ));
+    }
+    vec![
+        Section { title: "Before reablement".to_string(), steps: before },
+        Section { title: "28 days after reablement".to_string(), steps: after },
+        Section { title: "The result".to_string(), steps: result },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_and_minutes_in_words() {
+        assert_eq!(hours_and_minutes(735), "12 hours 15 minutes");
+        assert_eq!(hours_and_minutes(60), "1 hour");
+        assert_eq!(hours_and_minutes(61), "1 hour 1 minute");
+        assert_eq!(hours_and_minutes(45), "45 minutes");
+        assert_eq!(hours_and_minutes(0), "0 minutes");
+    }
+}
