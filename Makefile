@@ -1,0 +1,117 @@
+# Reablement outcome calculator — build, serve, test, bench.
+#
+# Every target installs what it needs first, and skips what is already there:
+#   make serve   build dist/ and serve it on http://127.0.0.1:8080
+#   make test    native tests, browser (wasm-bindgen-test) tests, end-to-end tests
+#   make dist    release build into dist/
+#   make bench   sizes and speed of the built module
+#
+# Needs only rustup, node/npm, python3, make and apt-get on the machine.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_TARGET := wasm32-unknown-unknown
+BIN := reablement-calculator
+WASM := target/$(WASM_TARGET)/release/$(BIN).wasm
+OUT_NAME := reablement
+WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+	--enable-sign-ext --enable-mutable-globals
+APT_PACKAGES := chromium chromium-driver brotli
+
+CARGO_HOME ?= $(HOME)/.cargo
+# npm's binaryen (wasm-opt) first: Debian's binaryen is too old for current rustc output.
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
+
+# wasm-bindgen-test-runner: use Debian's chromedriver explicitly (it adds --headless and
+# --no-sandbox itself, so running as root works), and give a loaded 2-core machine time.
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 30
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help deps deps-rust deps-node deps-browser dist serve test bench clean
+
+help:
+	@echo 'make serve   install what is missing, build, serve on http://127.0.0.1:8080'
+	@echo 'make test    install what is missing, run every test (native, browser, end to end)'
+	@echo 'make dist    release build into dist/'
+	@echo 'make bench   sizes of the built files and speed of the JS API'
+
+# ---------------------------------------------------------------- installs (idempotent)
+
+deps: deps-rust deps-node deps-browser
+
+deps-rust:
+	@command -v rustup >/dev/null || { echo 'rustup is required: https://rustup.rs' >&2; exit 1; }
+	@if ! rustup target list --installed | grep -qx '$(WASM_TARGET)'; then \
+		echo '+ rustup target add $(WASM_TARGET)'; \
+		rustup target add $(WASM_TARGET); \
+	fi
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != 'wasm-bindgen $(WASM_BINDGEN_VERSION)' ] || \
+	    [ "$$(wasm-bindgen-test-runner --version 2>/dev/null)" != 'wasm-bindgen-test-runner $(WASM_BINDGEN_VERSION)' ]; then \
+		echo '+ cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)'; \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+
+# npm ci when node_modules is missing or older than the lock file (npm install without a lock).
+deps-node: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json $(wildcard package-lock.json)
+	@if [ -f package-lock.json ]; then \
+		echo '+ npm ci'; npm ci --no-audit --no-fund; \
+	else \
+		echo '+ npm install'; npm install --no-audit --no-fund; \
+	fi
+	@touch $@
+
+deps-browser:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v chromedriver >/dev/null || ! command -v brotli >/dev/null; then \
+		echo '+ apt-get install -y $(APT_PACKAGES)'; \
+		$(SUDO) apt-get update; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $(APT_PACKAGES); \
+	fi
+
+# ---------------------------------------------------------------- build
+
+# dist/: reablement.js, reablement_bg.wasm, index.html, build.txt and everything under www/.
+# URLs are relative, so dist/ can be hosted under any path; __BUILD__ in index.html becomes
+# the first 12 hex digits of the sha256 of the wasm and js (cache busting).
+dist: deps-rust deps-node
+	cargo build --release --target $(WASM_TARGET) --bin $(BIN)
+	rm -rf dist
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	wasm-bindgen --target web --no-typescript --out-dir "$$tmp" --out-name $(OUT_NAME) $(WASM); \
+	wasm-opt $(WASM_OPT_FLAGS) "$$tmp/$(OUT_NAME)_bg.wasm" -o "$$tmp/$(OUT_NAME)_bg.opt.wasm"; \
+	mkdir -p dist www; \
+	cp -R www/. dist/; \
+	cp "$$tmp/$(OUT_NAME).js" dist/$(OUT_NAME).js; \
+	cp "$$tmp/$(OUT_NAME)_bg.opt.wasm" dist/$(OUT_NAME)_bg.wasm
+	build=$$(cat dist/$(OUT_NAME)_bg.wasm dist/$(OUT_NAME).js | sha256sum | cut -c1-12); \
+	sed "s/__BUILD__/$$build/g" index.html > dist/index.html; \
+	printf '%s\n' "$$build" > dist/build.txt; \
+	echo "dist/ built: $$build"; \
+	ls -l dist
+
+serve: dist
+	@echo 'Serving dist/ on http://127.0.0.1:8080 (Ctrl-C to stop)'
+	python3 -m http.server 8080 --bind 127.0.0.1 --directory dist
+
+# ---------------------------------------------------------------- tests
+
+# node --test runs last, so the final lines of the output are its summary of the tests run.
+test: deps
+	cargo test
+	cargo test --target $(WASM_TARGET) --tests
+	$(MAKE) --no-print-directory dist
+	node --test tests/e2e/
+
+bench: dist
+	node tests/bench/bench.mjs
+
+clean:
+	rm -rf dist test-output
