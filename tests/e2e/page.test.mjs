@@ -1,0 +1,139 @@
+// The built site (dist/) in headless Chromium: it shows Arthur's example, loads nothing
+// from anywhere but its own server, passes axe-core, and is screenshotted at 320 and 1280 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './lib/server.mjs';
+import { distDir, repoRoot } from './lib/wasm.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+// dist/ is served under a sub-path, to check that every URL in it is relative.
+const PREFIX = '/tools/reablement/';
+const OUTPUT = path.join(repoRoot, 'test-output');
+const APP_TIMEOUT = 30_000;
+const TEST_TIMEOUT = 120_000;
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(distDir, 'index.html')), 'dist/index.html is missing: run `make dist` first');
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  server = await serveStatic(distDir, { prefix: PREFIX });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the site in a fresh page and records what it does. */
+async function openSite({ width = 1280, height = 900 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const seen = { requests: [], failed: [], pageErrors: [], consoleErrors: [] };
+  page.on('request', (r) => seen.requests.push(r.url()));
+  page.on('requestfailed', (r) => seen.failed.push(`${r.url()}: ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) seen.failed.push(`${r.url()}: HTTP ${r.status()}`); });
+  page.on('pageerror', (e) => seen.pageErrors.push(String(e?.stack ?? e)));
+  page.on('console', (m) => { if (m.type() === 'error') seen.consoleErrors.push(m.text()); });
+  await page.goto(server.url, { waitUntil: 'load' });
+  try {
+    await page.waitForFunction(() => document.body.innerText.includes('£295.23'), null, { timeout: APP_TIMEOUT });
+  } catch (error) {
+    const text = await page.evaluate(() => document.body.innerText).catch(() => '?');
+    throw new Error(
+      `the app did not show £295.23 within ${APP_TIMEOUT / 1000} s.\n` +
+      `page text: ${JSON.stringify(text.slice(0, 500))}\n` +
+      `page errors: ${seen.pageErrors.join('\n') || '-'}\nconsole errors: ${seen.consoleErrors.join('\n') || '-'}\n` +
+      `failed requests: ${seen.failed.join('\n') || '-'}`,
+      { cause: error },
+    );
+  }
+  return { page, seen };
+}
+
+function formatViolations(violations) {
+  return violations.map((v) => [
+    `- ${v.id} (${v.impact}): ${v.help}`,
+    `  ${v.helpUrl}`,
+    ...v.nodes.slice(0, 10).map((n) => `    at ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
+    v.nodes.length > 10 ? `    … and ${v.nodes.length - 10} more` : null,
+  ].filter(Boolean).join('\n')).join('\n');
+}
+
+async function runAxe(page) {
+  const source = fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  return page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+}
+
+test('the first page shows Arthur\'s example: £295.23 before, £0.00 after', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, seen } = await openSite();
+  try {
+    const text = await page.evaluate(() => document.body.innerText);
+    assert.ok(text.includes('£295.23'), 'the page does not show £295.23 (before)');
+    assert.ok(text.includes('£0.00'), 'the page does not show £0.00 (after)');
+    assert.deepEqual(seen.pageErrors, [], 'uncaught errors in the page');
+    assert.deepEqual(seen.failed, [], 'requests that failed');
+  } finally {
+    await page.close();
+  }
+});
+
+test('every request goes to the local server only', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, seen } = await openSite();
+  try {
+    // Give anything loaded late (fonts, analytics, a service worker) a moment to show up.
+    await page.waitForTimeout(1_500);
+    assert.ok(seen.requests.length > 0, 'no requests were recorded');
+    const outside = seen.requests.filter((url) => {
+      const u = new URL(url);
+      if (u.protocol === 'data:' || u.protocol === 'blob:') return false;
+      return u.origin !== server.origin || !u.pathname.startsWith(PREFIX);
+    });
+    assert.deepEqual(outside, [], 'requests that left the local server (or the site\'s own path)');
+    const served = server.requests.map((r) => r.path.split('?')[0]);
+    for (const file of ['reablement.js', 'reablement_bg.wasm']) {
+      assert.ok(served.includes(PREFIX + file), `${file} was not loaded from the local server`);
+    }
+  } finally {
+    await page.close();
+  }
+});
+
+for (const width of [320, 1280]) {
+  test(`no axe-core violations at ${width} px; screenshot in test-output/`, { timeout: TEST_TIMEOUT }, async () => {
+    const { page } = await openSite({ width, height: 800 });
+    try {
+      await page.screenshot({ path: path.join(OUTPUT, `page-${width}.png`), fullPage: true });
+      const { violations } = await runAxe(page);
+      assert.equal(violations.length, 0, `axe-core found ${violations.length} kind(s) of violation at ${width} px:\n${formatViolations(violations)}`);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('nothing scrolls sideways at 320 px (WCAG 1.4.10 reflow)', { timeout: TEST_TIMEOUT }, async () => {
+  const { page } = await openSite({ width: 320, height: 800 });
+  try {
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    assert.ok(scrollWidth <= clientWidth, `the page is ${scrollWidth} px wide in a ${clientWidth} px window`);
+  } finally {
+    await page.close();
+  }
+});
