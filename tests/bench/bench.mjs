@@ -1,0 +1,100 @@
+// Sizes of the built files and speed of the JS API, in Node 20 without a DOM.
+//   node tests/bench/bench.mjs        (after `make dist`; `make bench` does both)
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { loadWasm, distDir, repoRoot } from '../e2e/lib/wasm.mjs';
+
+const CALC_WARMUP = 500;
+const CALC_ITERATIONS = 2000;
+const COHORT_ROWS = 100_000;
+const COHORT_RUNS = 7;
+
+// ------------------------------------------------------------------ sizes
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(10);
+
+console.log('Sizes (bytes; KiB = 1024 bytes)');
+console.log(`  ${'file'.padEnd(20)} ${'raw'.padStart(18)} ${'gzip -9'.padStart(18)} ${'brotli q11'.padStart(18)}`);
+for (const name of ['reablement_bg.wasm', 'reablement.js']) {
+  const bytes = fs.readFileSync(path.join(distDir, name));
+  const gzip = zlib.gzipSync(bytes, { level: 9 }).length;
+  const brotli = zlib.brotliCompressSync(bytes, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
+  const cell = (n) => `${String(n).padStart(7)} ${kb(n)}`;
+  console.log(`  ${name.padEnd(20)} ${cell(bytes.length)} ${cell(gzip)} ${cell(brotli)}`);
+}
+
+// ------------------------------------------------------------------ speed
+
+const api = await loadWasm();
+console.log(`\nCalculator version ${api.version()}, Node ${process.version}`);
+
+function percentile(sorted, p) {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+const examplePath = path.resolve(repoRoot, '..', 'shared', 'spec', 'examples', 'arthur.json');
+const arthur = JSON.parse(fs.readFileSync(examplePath, 'utf8'));
+
+const check = api.calculate(arthur.input);
+if (!check.ok || check.result.before.weekly_pence !== 29523) {
+  throw new Error(`calculate(arthur) gave an unexpected answer: ${JSON.stringify(check).slice(0, 300)}`);
+}
+for (let i = 0; i < CALC_WARMUP; i += 1) api.calculate(arthur.input);
+const times = [];
+for (let i = 0; i < CALC_ITERATIONS; i += 1) {
+  const t0 = performance.now();
+  api.calculate(arthur.input);
+  times.push(performance.now() - t0);
+}
+times.sort((a, b) => a - b);
+const us = (ms) => `${(ms * 1000).toFixed(1)} µs`;
+console.log(
+  `calculate(arthur): median ${us(percentile(times, 50))}, p95 ${us(percentile(times, 95))}` +
+  ` (${CALC_ITERATIONS} calls after ${CALC_WARMUP} warm-up)`,
+);
+
+// A cohort of generated rows, mixing the money forms the contract accepts.
+function cohortInput(n) {
+  let seed = 12345;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const rows = new Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const before = Math.floor(rand() * 60000) + 1000; // pence
+    const after = rand() < 0.5 ? 0 : Math.floor(rand() * before);
+    const text = (p) => `${Math.floor(p / 100)}.${String(p % 100).padStart(2, '0')}`;
+    rows[i] = {
+      reference: `R-${i}`,
+      before_weekly: i % 3 === 0 ? before / 100 : text(before),
+      after_weekly: i % 2 === 0 ? text(after) : `£${text(after)}`,
+    };
+  }
+  return { rows, baseline_weekly: '38.13', people_per_week: '77.25', package_weeks: 52, weeks_per_year: 52 };
+}
+
+const input = cohortInput(COHORT_ROWS);
+const first = api.calculateCohort(input);
+if (!first.ok || first.result.count !== COHORT_ROWS) {
+  throw new Error(`calculateCohort gave an unexpected answer: ${JSON.stringify(first).slice(0, 300)}`);
+}
+const runs = [];
+for (let i = 0; i < COHORT_RUNS; i += 1) {
+  const t0 = performance.now();
+  api.calculateCohort(input);
+  runs.push(performance.now() - t0);
+}
+runs.sort((a, b) => a - b);
+console.log(
+  `calculateCohort(${COHORT_ROWS.toLocaleString('en-GB')} rows): median ${percentile(runs, 50).toFixed(1)} ms` +
+  ` (min ${runs[0].toFixed(1)}, max ${runs[runs.length - 1].toFixed(1)}; ${COHORT_RUNS} runs after 1 warm-up)`,
+);
