@@ -1,2 +1,43 @@
-//! The Yew app.
-pub fn mount() {}
+//! The Yew app: state in `state.rs` (one Action enum and a reducer), the form model in
+//! `draft.rs`, one component a file. The UI never does arithmetic on money: it renders what
+//! `calc` returns.
+
+pub mod after;
+pub mod app;
+pub mod chart;
+pub mod draft;
+pub mod error_summary;
+pub mod examples;
+pub mod fields;
+pub mod goals;
+pub mod package;
+pub mod results;
+pub mod settings;
+pub mod state;
+pub mod storage;
+pub mod working;
+
+/// Where the app runs. A standalone page may keep a draft on the device and set the page
+/// title; an embed in someone else's page does neither.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Host {
+    pub standalone: bool,
+}
+
+impl Default for Host {
+    fn default() -> Self {
+        Host { standalone: true }
+    }
+}
+
+/// The element the standalone page mounts into.
+pub const MOUNT_ID: &str = "reablement-app";
+
+/// Mounts the app into `#reablement-app` when there is a document with that element.
+pub fn mount() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(root) = document.get_element_by_id(MOUNT_ID) {
+        root.set_inner_html("");
+        yew::Renderer::<app::App>::with_root(root).render();
+    }
+}

@@ -1,0 +1,77 @@
+//! The package 28 days after reablement: worked out from the goals (the default), with each
+//! visit's fate and the reason, or entered directly starting from a copy of before.
+
+use super::draft::{Draft, Which};
+use super::fields::{field_id, use_form, Radios};
+use super::package::PackageEditor;
+use super::state::Action;
+use crate::calc::outcome::{Calculation, VisitFate};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub draft: Rc<Draft>,
+    pub calculation: Option<Rc<Calculation>>,
+}
+
+#[component]
+pub fn AfterPackage(props: &Props) -> Html {
+    let form = use_form();
+    let draft = &props.draft;
+    let explicit = draft.after.is_some();
+    let onchange = {
+        let dispatch = form.dispatch.clone();
+        Callback::from(move |choice: String| dispatch.dispatch(Action::SetAfterExplicit(choice == "entered")))
+    };
+    let visit_name = |i: usize| {
+        let label = draft.before.visits.get(i).map(|v| v.label.trim().to_string()).unwrap_or_default();
+        if label.is_empty() { format!("Visit {}", i + 1) } else { label }
+    };
+    let goal_words = |ids: &[String]| {
+        ids.iter()
+            .map(|id| match draft.goals.iter().position(|g| &g.id == id) {
+                Some(n) if !draft.goals[n].description.trim().is_empty() => format!("“{}”", draft.goals[n].description.trim()),
+                Some(n) => format!("goal {}", n + 1),
+                None => id.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    html! {
+        <section class="section" id={field_id("after")} tabindex="-1" aria-labelledby="after-heading">
+            <h2 class="heading-m" id="after-heading">{ "4. Care package 28 days after reablement" }</h2>
+            <Radios path="after-choice" legend={html!{ "How should the calculator get this package?" }}
+                value={if explicit { "entered" } else { "derived" }}
+                options={vec![("derived", "Work it out from the goals"), ("entered", "Enter it myself (starting from a copy of the package before)")]}
+                {onchange} />
+            if explicit {
+                <PackageEditor which={Which::After} package={draft.after.clone().unwrap_or_default()}
+                    goals={draft.goals.clone()} settings_rate={draft.hourly_rate.clone()} />
+            } else {
+                <p class="hint">{ "A visit stops when it helps with at least one goal and all its goals are achieved. Every other visit and every other cost carries on." }</p>
+                if let Some(calc) = &props.calculation {
+                    if calc.working.fates.is_empty() {
+                        <p>{ "There are no visits in the package before reablement yet." }</p>
+                    } else {
+                        <ul class="fates">
+                            { for calc.working.fates.iter().enumerate().map(|(i, fate)| match fate {
+                                VisitFate::Withdrawn => html! {
+                                    <li class="fate fate--stops"><strong>{ visit_name(i) }</strong>{ " stops: all its goals achieved" }</li>
+                                },
+                                VisitFate::ContinuesGoalsOpen(open) => html! {
+                                    <li class="fate"><strong>{ visit_name(i) }</strong>{ format!(" carries on: not yet achieved: {}", goal_words(open)) }</li>
+                                },
+                                VisitFate::ContinuesNoGoals => html! {
+                                    <li class="fate"><strong>{ visit_name(i) }</strong>{ " carries on: not linked to any goal" }</li>
+                                },
+                            }) }
+                        </ul>
+                    }
+                } else {
+                    <p class="hint">{ "This shows when the answers above are complete." }</p>
+                }
+            }
+        </section>
+    }
+}

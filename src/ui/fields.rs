@@ -1,0 +1,269 @@
+//! Form fields in the GOV.UK style: label, hint, inline error, and the input. Each field is
+//! named by its JSON path in the scenario, so `calc`'s error paths find their field.
+
+use super::state::{Action, State};
+use crate::calc::FieldMessage;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The element id of the field at a JSON path: `before.visits[0].minutes` → `f-before-visits-0-minutes`.
+pub fn field_id(path: &str) -> String {
+    let mut id = String::with_capacity(path.len() + 2);
+    id.push_str("f-");
+    for c in path.chars() {
+        match c {
+            '.' | '[' => id.push('-'),
+            ']' => {}
+            c => id.push(c),
+        }
+    }
+    id
+}
+
+/// What every field needs: a way to change the state, and the errors to show.
+#[derive(Clone, PartialEq)]
+pub struct Form {
+    pub dispatch: UseReducerDispatcher<State>,
+    pub errors: Rc<Vec<FieldMessage>>,
+    pub show_errors: bool,
+}
+
+impl Form {
+    pub fn error(&self, path: &str) -> Option<AttrValue> {
+        if !self.show_errors {
+            return None;
+        }
+        self.errors.iter().find(|e| e.path == path).map(|e| AttrValue::from(e.message.clone()))
+    }
+
+    pub fn send(&self, action: Action) {
+        self.dispatch.dispatch(action)
+    }
+
+    /// A callback that turns the new text into an action.
+    pub fn on_text(&self, to_action: impl Fn(String) -> Action + 'static) -> Callback<String> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |text| dispatch.dispatch(to_action(text)))
+    }
+
+    pub fn on_click(&self, action: Action) -> Callback<MouseEvent> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(action.clone()))
+    }
+}
+
+#[hook]
+pub fn use_form() -> Form {
+    use_context::<Form>().expect("fields live inside the calculator's form context")
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum InputKind {
+    #[default]
+    Text,
+    /// Pounds and pence: a `£` prefix and the decimal keypad.
+    Money,
+    /// A whole number: the numeric keypad.
+    Whole,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct InputProps {
+    pub path: AttrValue,
+    pub label: Html,
+    pub value: AttrValue,
+    pub oninput: Callback<String>,
+    #[prop_or_default]
+    pub hint: Option<Html>,
+    #[prop_or_default]
+    pub kind: InputKind,
+    /// A width class: `w-3` (3 characters), `w-5`, `w-10`, `w-20`; full width when empty.
+    #[prop_or_default]
+    pub width: &'static str,
+    #[prop_or_default]
+    pub suffix: Option<AttrValue>,
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+    /// Shown under the input (quick choices).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn Input(props: &InputProps) -> Html {
+    let form = use_form();
+    let id = field_id(&props.path);
+    let error = form.error(&props.path);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = [props.hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let oninput = {
+        let cb = props.oninput.clone();
+        Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let inputmode = match props.kind {
+        InputKind::Text => None,
+        InputKind::Money => Some("decimal"),
+        InputKind::Whole => Some("numeric"),
+    };
+    html! {
+        <div class={classes!("field", error.is_some().then_some("field--error"))}>
+            <label class="label" for={id.clone()}>{ props.label.clone() }</label>
+            if let Some(hint) = &props.hint {
+                <div class="hint" id={hint_id}>{ hint.clone() }</div>
+            }
+            if let Some(error) = &error {
+                <p class="error-message" id={error_id}>
+                    <span class="visually-hidden">{ "Error: " }</span>{ error.clone() }
+                </p>
+            }
+            <div class="input-wrap">
+                if props.kind == InputKind::Money {
+                    <span class="prefix" aria-hidden="true">{ "£" }</span>
+                }
+                <input
+                    class={classes!("input", props.width, error.is_some().then_some("input--error"))}
+                    id={id.clone()}
+                    name={id}
+                    type="text"
+                    inputmode={inputmode}
+                    spellcheck="false"
+                    autocomplete={props.autocomplete.clone().unwrap_or_else(|| AttrValue::from("off"))}
+                    value={props.value.clone()}
+                    aria-describedby={(!described_by.is_empty()).then_some(described_by)}
+                    aria-invalid={error.is_some().then_some("true")}
+                    {oninput}
+                />
+                if let Some(suffix) = &props.suffix {
+                    <span class="suffix">{ suffix.clone() }</span>
+                }
+            </div>
+            { props.children.clone() }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    pub path: AttrValue,
+    pub label: Html,
+    pub value: AttrValue,
+    /// `(code, words)` for each choice.
+    pub options: Vec<(&'static str, &'static str)>,
+    pub onchange: Callback<String>,
+    #[prop_or_default]
+    pub hint: Option<Html>,
+}
+
+#[component]
+pub fn Select(props: &SelectProps) -> Html {
+    let form = use_form();
+    let id = field_id(&props.path);
+    let error = form.error(&props.path);
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described_by = [props.hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let onchange = {
+        let cb = props.onchange.clone();
+        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+    html! {
+        <div class={classes!("field", error.is_some().then_some("field--error"))}>
+            <label class="label" for={id.clone()}>{ props.label.clone() }</label>
+            if let Some(hint) = &props.hint {
+                <div class="hint" id={hint_id}>{ hint.clone() }</div>
+            }
+            if let Some(error) = &error {
+                <p class="error-message" id={error_id}>
+                    <span class="visually-hidden">{ "Error: " }</span>{ error.clone() }
+                </p>
+            }
+            <select
+                class={classes!("select", error.is_some().then_some("input--error"))}
+                id={id}
+                aria-describedby={(!described_by.is_empty()).then_some(described_by)}
+                aria-invalid={error.is_some().then_some("true")}
+                {onchange}
+            >
+                <option value="" selected={props.value.is_empty()} disabled=true>{ "Choose…" }</option>
+                { for props.options.iter().map(|(code, words)| html! {
+                    <option value={*code} selected={props.value.as_str() == *code}>{ *words }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RadiosProps {
+    pub path: AttrValue,
+    pub legend: Html,
+    pub value: AttrValue,
+    pub options: Vec<(&'static str, &'static str)>,
+    pub onchange: Callback<String>,
+    #[prop_or_default]
+    pub inline: bool,
+    #[prop_or_default]
+    pub small: bool,
+}
+
+/// Radios in a fieldset; the first radio carries the field's id so error links reach it.
+#[component]
+pub fn Radios(props: &RadiosProps) -> Html {
+    let form = use_form();
+    let id = field_id(&props.path);
+    let error = form.error(&props.path);
+    html! {
+        <div class={classes!("field", error.is_some().then_some("field--error"))}>
+            <fieldset class="fieldset" aria-describedby={error.as_ref().map(|_| format!("{id}-error"))}>
+                <legend class={classes!("legend", props.small.then_some("legend--small"))}>{ props.legend.clone() }</legend>
+                if let Some(error) = &error {
+                    <p class="error-message" id={format!("{id}-error")}>
+                        <span class="visually-hidden">{ "Error: " }</span>{ error.clone() }
+                    </p>
+                }
+                <div class={classes!("radios", props.inline.then_some("radios--inline"))}>
+                    { for props.options.iter().enumerate().map(|(i, (code, words))| {
+                        let radio_id = if i == 0 { id.clone() } else { format!("{id}-{code}") };
+                        let onchange = {
+                            let cb = props.onchange.clone();
+                            let code = code.to_string();
+                            Callback::from(move |_: Event| cb.emit(code.clone()))
+                        };
+                        html! {
+                            <div class="radio">
+                                <input class="radio__input" type="radio" id={radio_id.clone()} name={id.clone()}
+                                    value={*code} checked={props.value.as_str() == *code} {onchange} />
+                                <label class="radio__label" for={radio_id}>{ *words }</label>
+                            </div>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// Moves focus to the element with `id` in the same document or shadow root as `from`,
+/// scrolling it into view: how the error summary's links and "Add" buttons move focus.
+pub fn focus_by_id(from: Option<&web_sys::Node>, id: &str) {
+    use wasm_bindgen::JsCast;
+    let root = from.map(|n| n.get_root_node());
+    let element = match root.as_ref().and_then(|r| r.dyn_ref::<web_sys::ShadowRoot>()) {
+        Some(shadow) => shadow.get_element_by_id(id),
+        None => gloo::utils::document().get_element_by_id(id),
+    };
+    if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+        el.scroll_into_view_with_bool(false);
+    }
+}

@@ -1,0 +1,75 @@
+//! The person's goals: what they want to be able to do, the Care Act outcome it is about,
+//! and how it is going.
+
+use super::draft::GoalDraft;
+use super::fields::{field_id, focus_by_id, use_form, Input, Radios, Select};
+use super::state::{Action, GoalField};
+use crate::calc::scenario::{GoalStatus, OutcomeArea, MAX_GOALS};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub goals: Vec<GoalDraft>,
+}
+
+pub fn outcome_options() -> Vec<(&'static str, &'static str)> {
+    OutcomeArea::ALL.iter().map(|o| (o.code(), o.plain_words())).collect()
+}
+
+pub fn status_options() -> Vec<(&'static str, &'static str)> {
+    GoalStatus::ALL.iter().map(|s| (s.code(), s.plain_words())).collect()
+}
+
+#[component]
+pub fn Goals(props: &Props) -> Html {
+    let form = use_form();
+    let section = use_node_ref();
+    // After "Add a goal", move focus to the new goal's first field.
+    let count = props.goals.len();
+    let last_count = use_mut_ref(|| count);
+    {
+        let section = section.clone();
+        use_effect_with(count, move |count| {
+            if *count > *last_count.borrow() {
+                focus_by_id(section.get().as_ref(), &field_id(&format!("goals[{}].description", count - 1)));
+            }
+            *last_count.borrow_mut() = *count;
+        });
+    }
+    html! {
+        <section class="section" id={field_id("goals")} tabindex="-1" ref={section} aria-labelledby="goals-heading">
+            <h2 class="heading-m" id="goals-heading">{ "2. The person's goals" }</h2>
+            <p class="hint">{ "What the person wants to be able to do again, in their words. Link each visit to the goals it helps with: when all of a visit's goals are achieved, the visit can stop." }</p>
+            if let Some(error) = form.error("goals") {
+                <p class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ error }</p>
+            }
+            { for props.goals.iter().enumerate().map(|(i, goal)| {
+                let key = goal.key;
+                let path = |field: &str| AttrValue::from(format!("goals[{i}].{field}"));
+                html! {
+                    <fieldset class="card" key={key}>
+                        <legend class="card__title">{ format!("Goal {}", i + 1) }</legend>
+                        <Input path={path("description")} label={html!{ "What does the person want to be able to do?" }}
+                            hint={html!{ "For example, “Make my own lunch”" }}
+                            value={goal.description.clone()}
+                            oninput={form.on_text(move |t| Action::EditGoal(key, GoalField::Description, t))} />
+                        <Select path={path("outcome")} label={html!{ "Which outcome is this about?" }}
+                            value={goal.outcome.clone()} options={outcome_options()}
+                            onchange={form.on_text(move |t| Action::EditGoal(key, GoalField::Outcome, t))} />
+                        <Radios path={path("status")} legend={html!{ "How is it going?" }} inline=true small=true
+                            value={goal.status.clone()} options={status_options()}
+                            onchange={form.on_text(move |t| Action::EditGoal(key, GoalField::Status, t))} />
+                        <button type="button" class="button button--link no-print" onclick={form.on_click(Action::RemoveGoal(key))}>
+                            { "Remove" }<span class="visually-hidden">{ format!(" goal {}", i + 1) }</span>
+                        </button>
+                    </fieldset>
+                }
+            }) }
+            if props.goals.len() < MAX_GOALS {
+                <button type="button" class="button button--secondary no-print" onclick={form.on_click(Action::AddGoal)}>
+                    { if props.goals.is_empty() { "Add a goal" } else { "Add another goal" } }
+                </button>
+            }
+        </section>
+    }
+}

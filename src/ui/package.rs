@@ -1,0 +1,145 @@
+//! A care package: its visits (length, carers, days, own rate, the goals each supports) and
+//! its other weekly costs. Used for the package before reablement and an entered after one.
+
+use super::draft::{GoalDraft, PackageDraft, Which};
+use super::fields::{field_id, focus_by_id, use_form, Input, InputKind};
+use super::state::{Action, CostField, VisitField};
+use crate::calc::scenario::{MAX_OTHER_COSTS, MAX_VISITS};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub which: Which,
+    pub package: PackageDraft,
+    pub goals: Vec<GoalDraft>,
+    /// The settings rate as typed, for the hint on each visit's own rate.
+    pub settings_rate: AttrValue,
+}
+
+const QUICK_MINUTES: [&str; 4] = ["15", "30", "45", "60"];
+
+#[component]
+pub fn PackageEditor(props: &Props) -> Html {
+    let form = use_form();
+    let which = props.which;
+    let base = which.path();
+    let node = use_node_ref();
+    // Move focus to a newly added visit or cost, so keyboard users carry on from there.
+    let counts = (props.package.visits.len(), props.package.other_costs.len());
+    let last = use_mut_ref(|| counts);
+    {
+        let node = node.clone();
+        use_effect_with(counts, move |(visits, costs)| {
+            let (last_visits, last_costs) = *last.borrow();
+            if *visits > last_visits {
+                focus_by_id(node.get().as_ref(), &field_id(&format!("{base}.visits[{}].label", visits - 1)));
+            } else if *costs > last_costs {
+                focus_by_id(node.get().as_ref(), &field_id(&format!("{base}.other_costs[{}].label", costs - 1)));
+            }
+            *last.borrow_mut() = (*visits, *costs);
+        });
+    }
+    let list_error = |path: String| {
+        form.error(&path).map(|e| html! { <p class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ e }</p> })
+    };
+    html! {
+        <div class="package" ref={node}>
+            <h3 class="heading-s" id={field_id(&format!("{base}.visits"))} tabindex="-1">{ "Visits" }</h3>
+            { list_error(format!("{base}.visits")).unwrap_or_default() }
+            if props.package.visits.is_empty() {
+                <p class="hint">{ "No visits yet." }</p>
+            }
+            { for props.package.visits.iter().enumerate().map(|(i, visit)| {
+                let key = visit.key;
+                let path = |field: &str| AttrValue::from(format!("{base}.visits[{i}].{field}"));
+                let edit = |field: VisitField| form.on_text(move |t| Action::EditVisit(which, key, field, t));
+                let goals_id = field_id(&format!("{base}.visits[{i}].goals"));
+                html! {
+                    <fieldset class="card" key={key}>
+                        <legend class="card__title">{ format!("Visit {}", i + 1) }</legend>
+                        <Input path={path("label")} label={html!{ "Name (optional)" }} hint={html!{ "For example, “Morning: washing and dressing”" }}
+                            value={visit.label.clone()} oninput={edit(VisitField::Label)} />
+                        <div class="field-row">
+                            <Input path={path("minutes")} label={html!{ "Length" }} kind={InputKind::Whole} width="w-4"
+                                suffix="minutes" value={visit.minutes.clone()} oninput={edit(VisitField::Minutes)}>
+                                <div class="quick no-print" role="group" aria-label={format!("Quick choices for the length of visit {}", i + 1)}>
+                                    { for QUICK_MINUTES.iter().map(|m| {
+                                        let pressed = visit.minutes.trim() == *m;
+                                        html! {
+                                            <button type="button" class="button button--quick" aria-pressed={pressed.to_string()}
+                                                onclick={form.on_click(Action::EditVisit(which, key, VisitField::Minutes, m.to_string()))}>
+                                                { *m }<span class="visually-hidden">{ " minutes" }</span>
+                                            </button>
+                                        }
+                                    }) }
+                                </div>
+                            </Input>
+                            <Input path={path("carers")} label={html!{ "Carers" }} kind={InputKind::Whole} width="w-2"
+                                value={visit.carers.clone()} oninput={edit(VisitField::Carers)} />
+                            <Input path={path("days_per_week")} label={html!{ "Days a week" }} kind={InputKind::Whole} width="w-2"
+                                value={visit.days_per_week.clone()} oninput={edit(VisitField::DaysPerWeek)} />
+                        </div>
+                        <Input path={path("hourly_rate")} label={html!{ "Own hourly rate (optional)" }} kind={InputKind::Money} width="w-5"
+                            hint={html!{ { format!("Leave empty to use the hourly rate in the settings (£{})", props.settings_rate) } }}
+                            suffix="an hour" value={visit.hourly_rate.clone()} oninput={edit(VisitField::HourlyRate)} />
+                        if !props.goals.is_empty() {
+                            <fieldset class={classes!("fieldset", "field", form.error(&format!("{base}.visits[{i}].goals")).is_some().then_some("field--error"))}
+                                id={goals_id} tabindex="-1">
+                                <legend class="legend legend--small">{ "Goals this visit helps with" }</legend>
+                                <div class="checkboxes">
+                                    { for props.goals.iter().enumerate().map(|(g, goal)| {
+                                        let id = format!("{}-{}", field_id(&format!("{base}.visits[{i}].goal")), goal.key);
+                                        let checked = visit.goals.contains(&goal.id);
+                                        let words = if goal.description.trim().is_empty() { format!("Goal {}", g + 1) } else { format!("Goal {}: {}", g + 1, goal.description.trim()) };
+                                        html! {
+                                            <div class="checkbox">
+                                                <input class="checkbox__input" type="checkbox" id={id.clone()} checked={checked}
+                                                    onchange={form.on_text({ let gid = goal.id.clone(); move |_| Action::ToggleVisitGoal(which, key, gid.clone()) }).reform(|_: Event| String::new())} />
+                                                <label class="checkbox__label" for={id}>{ words }</label>
+                                            </div>
+                                        }
+                                    }) }
+                                </div>
+                            </fieldset>
+                        }
+                        <button type="button" class="button button--link no-print" onclick={form.on_click(Action::RemoveVisit(which, key))}>
+                            { "Remove" }<span class="visually-hidden">{ format!(" visit {}", i + 1) }</span>
+                        </button>
+                    </fieldset>
+                }
+            }) }
+            if props.package.visits.len() < MAX_VISITS {
+                <button type="button" class="button button--secondary no-print" onclick={form.on_click(Action::AddVisit(which))}>
+                    { if props.package.visits.is_empty() { "Add a visit" } else { "Add another visit" } }
+                </button>
+            }
+
+            <h3 class="heading-s" id={field_id(&format!("{base}.other_costs"))} tabindex="-1">{ "Other weekly costs" }</h3>
+            <p class="hint">{ "For example telecare, equipment hire or meals." }</p>
+            { list_error(format!("{base}.other_costs")).unwrap_or_default() }
+            { for props.package.other_costs.iter().enumerate().map(|(i, cost)| {
+                let key = cost.key;
+                let path = |field: &str| AttrValue::from(format!("{base}.other_costs[{i}].{field}"));
+                html! {
+                    <fieldset class="card card--compact" key={key}>
+                        <legend class="card__title">{ format!("Cost {}", i + 1) }</legend>
+                        <div class="field-row">
+                            <Input path={path("label")} label={html!{ "What it is" }} width="w-12" value={cost.label.clone()}
+                                oninput={form.on_text(move |t| Action::EditCost(which, key, CostField::Label, t))} />
+                            <Input path={path("weekly")} label={html!{ "Cost a week" }} kind={InputKind::Money} width="w-5" value={cost.weekly.clone()}
+                                oninput={form.on_text(move |t| Action::EditCost(which, key, CostField::Weekly, t))} />
+                        </div>
+                        <button type="button" class="button button--link no-print" onclick={form.on_click(Action::RemoveCost(which, key))}>
+                            { "Remove" }<span class="visually-hidden">{ format!(" cost {}", i + 1) }</span>
+                        </button>
+                    </fieldset>
+                }
+            }) }
+            if props.package.other_costs.len() < MAX_OTHER_COSTS {
+                <button type="button" class="button button--secondary no-print" onclick={form.on_click(Action::AddCost(which))}>
+                    { "Add a weekly cost" }
+                </button>
+            }
+        </div>
+    }
+}

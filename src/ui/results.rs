@@ -1,0 +1,157 @@
+//! The result: before and after per week, the change, the comparison with the baseline in
+//! plain words, the year, break-even, goals, warnings, and the chart. Announced politely.
+
+use super::chart::{Bar, BarChart};
+use super::fields::{field_id, focus_by_id};
+use crate::calc::explain::hours_and_minutes;
+use crate::calc::{Outcome, Pence};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// `None` while the answers have errors.
+    pub outcome: Option<Rc<Outcome>>,
+    pub error_count: usize,
+    pub show_errors: bool,
+    pub blank: bool,
+    pub heading: NodeRef,
+}
+
+fn money(p: i64) -> String {
+    Pence(p).display()
+}
+
+/// One sentence for screen readers, announced when it changes.
+fn announcement(o: &Outcome) -> String {
+    format!(
+        "Before reablement {} a week. After {} a week. {}",
+        money(o.before.weekly_pence),
+        money(o.after.weekly_pence),
+        baseline_words(o)
+    )
+}
+
+fn baseline_words(o: &Outcome) -> String {
+    let gap = o.after_vs_baseline_pence;
+    match gap.signum() {
+        -1 => format!("{} below the {} baseline.", money(-gap), money(o.baseline_pence)),
+        1 => format!("{} above the {} baseline.", money(gap), money(o.baseline_pence)),
+        _ => format!("The same as the {} baseline.", money(o.baseline_pence)),
+    }
+}
+
+#[component]
+pub fn Results(props: &Props) -> Html {
+    let live = props.outcome.as_ref().map(|o| announcement(o)).unwrap_or_default();
+    html! {
+        <section class="results" aria-labelledby="results-heading">
+            <h2 class="heading-m" id="results-heading" tabindex="-1" ref={props.heading.clone()}>{ "Result" }</h2>
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ live }</p>
+            { match &props.outcome {
+                _ if props.blank => html! {
+                    <p class="hint">{ "Add the visits in the care package before reablement, or load Arthur's example, to see the result here." }</p>
+                },
+                None => html! {
+                    <div class="results__pending">
+                        <p>{ "The result will show when the answers are complete." }</p>
+                        if props.show_errors {
+                            <p>{ format!("{} to fix: see “There is a problem” at the top.", if props.error_count == 1 { "1 answer".to_string() } else { format!("{} answers", props.error_count) }) }</p>
+                        } else {
+                            <p class="hint">{ "Select “Show the result” to see what needs fixing." }</p>
+                        }
+                    </div>
+                },
+                Some(o) => outcome_view(o),
+            } }
+        </section>
+    }
+}
+
+fn outcome_view(o: &Outcome) -> Html {
+    let saving = -o.change_pence;
+    let change_words = match saving.signum() {
+        1 => format!("{} a week less", money(saving)),
+        -1 => format!("{} a week more", money(-saving)),
+        _ => "No change".to_string(),
+    };
+    let percent = o.reduction_percent.map(|p| {
+        if p >= 0.0 { format!("{p:.1}% lower") } else { format!("{:.1}% higher", -p) }
+    });
+    let year = match o.annual_change_pence.signum() {
+        -1 => format!("{} saved over {} weeks", money(-o.annual_change_pence), o.weeks_per_year),
+        1 => format!("{} more over {} weeks", money(o.annual_change_pence), o.weeks_per_year),
+        _ => format!("No change over {} weeks", o.weeks_per_year),
+    };
+    let after_note = if o.after.derived {
+        match o.after.withdrawn_visits.len() {
+            0 => "Worked out from the goals: no visit stops yet".to_string(),
+            1 => "Worked out from the goals: 1 visit stops".to_string(),
+            n => format!("Worked out from the goals: {n} visits stop"),
+        }
+    } else {
+        "As entered".to_string()
+    };
+    let bars = vec![
+        Bar { label: "Before".into(), pence: o.before.weekly_pence, class: "chart--before" },
+        Bar { label: "After 28 days".into(), pence: o.after.weekly_pence, class: "chart--after" },
+        Bar { label: "Baseline".into(), pence: o.baseline_pence, class: "chart--baseline" },
+    ];
+    html! {
+        <>
+            <dl class="figures">
+                <div class="figure">
+                    <dt>{ "Before reablement" }</dt>
+                    <dd><span class="figure__value" data-testid="before-weekly">{ money(o.before.weekly_pence) }</span>{ " a week" }
+                        <span class="figure__note">{ format!("{} of care a week", hours_and_minutes(o.before.minutes_per_week)) }</span></dd>
+                </div>
+                <div class="figure figure--after">
+                    <dt>{ "28 days after" }</dt>
+                    <dd><span class="figure__value" data-testid="after-weekly">{ money(o.after.weekly_pence) }</span>{ " a week" }
+                        <span class="figure__note">{ format!("{} of care a week. {after_note}", hours_and_minutes(o.after.minutes_per_week)) }</span></dd>
+                </div>
+                <div class="figure">
+                    <dt>{ "Change" }</dt>
+                    <dd><span class="figure__value figure__value--small" data-testid="change">{ change_words }</span>
+                        if let Some(p) = percent { <span class="figure__note">{ p }</span> }</dd>
+                </div>
+            </dl>
+            <BarChart id="result-chart" title="Weekly cost of care before and after reablement, and the baseline" bars={bars} />
+            <h3 class="heading-s">{ "Compared with the baseline" }</h3>
+            <p class="baseline-gap" data-testid="baseline-gap"><strong>{ baseline_words(o) }</strong></p>
+            <p class="hint">{ format!("The baseline of {} is an average over everyone leaving reablement, including the many people who need no further care at all (£0.00). So one person whose care still costs more than the baseline is not a failure: what matters is the average across the whole service.", money(o.baseline_pence)) }</p>
+            <dl class="summary-list">
+                <div class="summary-list__row"><dt>{ "Over a year" }</dt><dd data-testid="annual">{ year }</dd></div>
+                if let Some(weeks) = o.break_even_weeks {
+                    <div class="summary-list__row"><dt>{ "Break-even" }</dt><dd data-testid="break-even">{
+                        if weeks == 1 { "The saving covers the cost of reablement in 1 week".to_string() } else { format!("The saving covers the cost of reablement in {weeks} weeks") }
+                    }</dd></div>
+                }
+                <div class="summary-list__row"><dt>{ "Goals achieved" }</dt><dd data-testid="goals">{ format!("{} of {}", o.goals.achieved, o.goals.total) }</dd></div>
+            </dl>
+            if !o.warnings.is_empty() {
+                <div class="warnings">
+                    <h3 class="heading-s">{ "Check these answers" }</h3>
+                    <ul class="warning-list">
+                        { for o.warnings.iter().map(|w| {
+                            let id = field_id(&w.path);
+                            let onclick = {
+                                let id = id.clone();
+                                Callback::from(move |ev: MouseEvent| {
+                                    ev.prevent_default();
+                                    let node = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+                                    focus_by_id(node.as_ref(), &id);
+                                })
+                            };
+                            html! {
+                                <li class="warning-text"><span class="warning-text__icon" aria-hidden="true">{ "!" }</span>
+                                    <span class="visually-hidden">{ "Warning: " }</span>
+                                    <a href={format!("#{id}")} {onclick}>{ w.message.clone() }</a></li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+            }
+        </>
+    }
+}

@@ -1,0 +1,66 @@
+//! The draft kept on this device (localStorage), so a reload or a flat battery loses nothing.
+//! Every key starts with [`PREFIX`] so "Clear data on this device" can find them all.
+//! Stored data carries a format version; unreadable data is set aside, never thrown away.
+
+use super::draft::Draft;
+use serde::{Deserialize, Serialize};
+
+pub const PREFIX: &str = "reablement-calculator:";
+const DRAFT_KEY: &str = "reablement-calculator:draft";
+const SET_ASIDE_KEY: &str = "reablement-calculator:unreadable-draft";
+const STORED_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct StoredDraft {
+    version: u32,
+    draft: Draft,
+}
+
+/// The browser's local storage, when there is one and it may be used (it can be missing or
+/// refused, for example in a sandboxed frame).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+pub enum Loaded {
+    Nothing,
+    Draft(Draft),
+    /// Something was stored but could not be read; it has been kept under another key.
+    SetAside,
+}
+
+pub fn load_draft() -> Loaded {
+    let Some(store) = storage() else { return Loaded::Nothing };
+    let Ok(Some(text)) = store.get_item(DRAFT_KEY) else { return Loaded::Nothing };
+    match serde_json::from_str::<StoredDraft>(&text) {
+        Ok(stored) if stored.version == STORED_VERSION => Loaded::Draft(stored.draft),
+        _ => {
+            let _ = store.set_item(SET_ASIDE_KEY, &text);
+            let _ = store.remove_item(DRAFT_KEY);
+            Loaded::SetAside
+        }
+    }
+}
+
+/// Saves the draft, or removes it when the form is blank (so a cleared form leaves nothing).
+pub fn save_draft(draft: &Draft) {
+    let Some(store) = storage() else { return };
+    if draft.is_blank() {
+        let _ = store.remove_item(DRAFT_KEY);
+        return;
+    }
+    if let Ok(text) = serde_json::to_string(&StoredDraft { version: STORED_VERSION, draft: draft.clone() }) {
+        let _ = store.set_item(DRAFT_KEY, &text);
+    }
+}
+
+/// Removes everything this app has stored on the device; returns how many items.
+pub fn clear_all() -> u32 {
+    let Some(store) = storage() else { return 0 };
+    let length = store.length().unwrap_or(0);
+    let keys: Vec<String> = (0..length).filter_map(|i| store.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX)).collect();
+    for key in &keys {
+        let _ = store.remove_item(key);
+    }
+    keys.len() as u32
+}

@@ -1,0 +1,28 @@
+//! The working: every step of the calculation, as lines a trainer could read aloud.
+
+use crate::calc::explain::Section;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub sections: Rc<Vec<Section>>,
+}
+
+#[component]
+pub fn Working(props: &Props) -> Html {
+    html! {
+        <section class="section working" aria-labelledby="working-heading">
+            <h2 class="heading-m" id="working-heading">{ "How this was worked out" }</h2>
+            <p class="hint">{ "Money is worked out in exact pence and rounded once, at the end of each total, to the nearest penny (half a penny rounds up)." }</p>
+            { for props.sections.iter().map(|s| html! {
+                <>
+                    <h3 class="heading-s">{ s.title.clone() }</h3>
+                    <ol class="steps">
+                        { for s.steps.iter().map(|step| html! { <li>{ step.clone() }</li> }) }
+                    </ol>
+                </>
+            }) }
+        </section>
+    }
+}
