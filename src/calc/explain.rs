@@ -2,7 +2,7 @@
 //! exact cost, the one rounding, the withdrawn visits and why, then every result line.
 //! Built from the same [`Calculation`] as the figures, so words and figures always agree.
 
-use super::money::{display_exact_pounds, Pence};
+use super::money::{display_exact_pounds, one_place, Pence};
 use super::outcome::{Calculation, PackageWorking, VisitFate};
 use super::scenario::Scenario;
 
@@ -143,10 +143,11 @@ pub fn explain(scenario: &Scenario, calculation: &Calculation) -> Vec<Section> {
     )];
     match outcome.reduction_percent {
         Some(p) => result.push(format!(
-            "Reduction: ({} − {}) ÷ {} × 100 = {p:.1}%.",
+            "Reduction: ({} − {}) ÷ {} × 100 = {}%.",
             before_w.display(),
             after_w.display(),
-            before_w.display()
+            before_w.display(),
+            one_place(p)
         )),
         None => result.push("Reduction: none to work out, because the package before cost nothing.".to_string()),
     }

@@ -40,11 +40,13 @@ impl Pence {
         match value {
             Value::String(s) => Pence::parse(s),
             Value::Int(i) if *i >= 0 => i64::try_from(*i).ok()?.checked_mul(100).map(Pence),
-            Value::Float(f) if f.is_finite() && *f >= 0.0 => {
-                if *f == 0.0 {
-                    return Some(Pence::ZERO);
-                }
-                parse_plain_decimal(&format!("{f}"), 2).map(|hundredths| Pence(hundredths))
+            Value::Float(f) if f.is_finite() && *f >= 0.0 && *f < 9.0e15 => {
+                // The nearest whole number of pence is the only candidate; it is the amount
+                // when that many hundredths, as a decimal, reads back as exactly this number,
+                // i.e. when the number as written had at most 2 decimal places. (Division of
+                // two exactly representable numbers is correctly rounded, as parsing is.)
+                let candidate = (*f * 100.0).round();
+                (candidate / 100.0 == *f).then_some(Pence(candidate as i64))
             }
             _ => None,
         }
@@ -110,6 +112,15 @@ pub fn div_ceil(numerator: i128, denominator: i128) -> i128 {
 /// and rounded in integers, then divided by 10 only to give the JSON number.
 pub fn percent_one_place(numerator: i128, denominator: i128) -> f64 {
     div_round(numerator * 1000, denominator) as f64 / 10.0
+}
+
+/// A one-decimal-place number (such as a percentage from [`percent_one_place`]) as text:
+/// `37.5`, `-2.4`, `100.0`. Written from whole tenths, without float formatting.
+pub fn one_place(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let abs = tenths.unsigned_abs();
+    format!("{sign}{}.{}", abs / 10, abs % 10)
 }
 
 /// An exact amount of pence given as a fraction, written in pounds to as many places as it
@@ -229,6 +240,10 @@ mod tests {
         assert_eq!(Pence::from_json(&Value::Float(26.5)), Some(Pence(2650)));
         assert_eq!(Pence::from_json(&Value::Float(379.58)), Some(Pence(37958)));
         assert_eq!(Pence::from_json(&Value::Float(0.1 + 0.2)), None);
+        assert_eq!(Pence::from_json(&Value::Float(0.07)), Some(Pence(7)));
+        assert_eq!(Pence::from_json(&Value::Float(1234567.89)), Some(Pence(123_456_789)));
+        assert_eq!(Pence::from_json(&Value::Float(1e300)), None);
+        assert_eq!(Pence::from_json(&Value::Float(1e-7)), None);
         assert_eq!(Pence::from_json(&Value::Float(4.567)), None);
         assert_eq!(Pence::from_json(&Value::Float(-1.0)), None);
         assert_eq!(Pence::from_json(&Value::Float(f64::NAN)), None);
@@ -270,6 +285,10 @@ mod tests {
         assert_eq!(percent_one_place(-4218, 177_135), -2.4);
         assert_eq!(percent_one_place(1, 2000), 0.1); // 0.05 → 0.1, half away from zero
         assert_eq!(percent_one_place(-1, 2000), -0.1);
+        assert_eq!(one_place(percent_one_place(1, 3)), "33.3");
+        assert_eq!(one_place(-2.4), "-2.4");
+        assert_eq!(one_place(100.0), "100.0");
+        assert_eq!(one_place(0.0), "0.0");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::after::AfterPackage;
 use super::draft::{Draft, Which};
 use super::error_summary::ErrorSummary;
 use super::examples::ARTHUR;
-use super::fields::{use_form, Form, Input};
+use super::fields::{field_id, focus_by_id, use_form, Form, Input};
 use super::goals::Goals;
 use super::package::PackageEditor;
 use super::results::Results;
@@ -85,6 +85,17 @@ pub fn App() -> Html {
             }
         });
     }
+    // After an add or remove: focus the new field, or the list it was removed from.
+    let page = use_node_ref();
+    {
+        let page = page.clone();
+        let target = state.focus.clone();
+        use_effect_with(state.focus_seq, move |_| {
+            if let Some(path) = target {
+                focus_by_id(page.get().as_ref(), &field_id(&path));
+            }
+        });
+    }
     // After "Show the result": focus the error summary, or the result.
     {
         let summary = summary.clone();
@@ -113,7 +124,7 @@ pub fn App() -> Html {
     let blank = state.draft.before.visits.is_empty() && state.draft.before.other_costs.is_empty();
     html! {
         <ContextProvider<Form> context={form.clone()}>
-            <div class="rc-page">
+            <div class="rc-page" ref={page}>
                 <div class="rc-intro">
                     <h1 class="heading-l">{ "Work out what reablement achieved" }</h1>
                     <p class="lead">{ "Enter the person's goals and their care package. The calculator shows the cost of care per week before reablement and 28 days after it ends, and compares it with the baseline." }</p>

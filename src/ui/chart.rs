@@ -1,5 +1,6 @@
 //! A bar chart of the weekly cost before, after and the baseline, with its text alternative.
-//! Bar lengths are drawing geometry, not money: the amounts shown are `calc`'s own.
+//! Bar lengths are whole pixels of drawing, worked out in integers; the amounts shown are
+//! `calc`'s own.
 
 use crate::calc::Pence;
 use yew::prelude::*;
@@ -14,22 +15,26 @@ pub struct Bar {
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub bars: Vec<Bar>,
-    /// A dashed line across all bars at this amount (the baseline), if any.
-    #[prop_or_default]
-    pub marker: Option<(AttrValue, i64)>,
     pub title: AttrValue,
     pub id: AttrValue,
 }
 
-const LABEL_W: f64 = 92.0;
-const BAR_MAX: f64 = 150.0;
-const ROW_H: f64 = 34.0;
+const LABEL_W: i64 = 92;
+const BAR_MAX: i64 = 150;
+const ROW_H: i64 = 34;
+
+/// The length of a bar for `pence` when the longest is `max`: at least 2 px when above zero.
+fn bar_length(pence: i64, max: i64) -> i64 {
+    if pence <= 0 || max <= 0 {
+        return 0;
+    }
+    ((i128::from(pence) * i128::from(BAR_MAX) / i128::from(max)) as i64).max(2)
+}
 
 #[component]
 pub fn BarChart(props: &Props) -> Html {
-    let max = props.bars.iter().map(|b| b.pence).chain(props.marker.iter().map(|m| m.1)).max().unwrap_or(0).max(1) as f64;
-    let width = |p: i64| (p.max(0) as f64 / max * BAR_MAX).max(if p > 0 { 1.5 } else { 0.0 });
-    let height = ROW_H * props.bars.len() as f64 + 22.0;
+    let max = props.bars.iter().map(|b| b.pence).max().unwrap_or(0);
+    let height = ROW_H * props.bars.len() as i64 + 8;
     let description = props
         .bars
         .iter()
@@ -44,22 +49,16 @@ pub fn BarChart(props: &Props) -> Html {
                 <title id={title_id}>{ props.title.clone() }</title>
                 <desc id={desc_id}>{ format!("{description}.") }</desc>
                 { for props.bars.iter().enumerate().map(|(i, b)| {
-                    let y = 6.0 + i as f64 * ROW_H;
-                    let w = width(b.pence);
+                    let y = 6 + i as i64 * ROW_H;
+                    let w = bar_length(b.pence, max);
                     html! {
                         <g class={b.class}>
-                            <text class="chart__label" x="0" y={(y + 17.0).to_string()}>{ b.label.clone() }</text>
+                            <text class="chart__label" x="0" y={(y + 17).to_string()}>{ b.label.clone() }</text>
                             <rect class="chart__bar" x={LABEL_W.to_string()} y={y.to_string()} width={w.to_string()} height="24" rx="2" />
-                            <text class="chart__value" x={(LABEL_W + w + 5.0).to_string()} y={(y + 17.0).to_string()}>{ Pence(b.pence).display() }</text>
+                            <text class="chart__value" x={(LABEL_W + w + 5).to_string()} y={(y + 17).to_string()}>{ Pence(b.pence).display() }</text>
                         </g>
                     }
                 }) }
-                if let Some((label, pence)) = &props.marker {
-                    <g class="chart__marker">
-                        <line x1={(LABEL_W + width(*pence)).to_string()} x2={(LABEL_W + width(*pence)).to_string()} y1="2" y2={(height - 18.0).to_string()} />
-                        <text x={(LABEL_W + width(*pence)).to_string()} y={(height - 4.0).to_string()} text-anchor="middle">{ label.clone() }</text>
-                    </g>
-                }
             </svg>
         </figure>
     }

@@ -2,7 +2,7 @@
 //! and how it is going.
 
 use super::draft::GoalDraft;
-use super::fields::{field_id, focus_by_id, use_form, Input, Radios, Select};
+use super::fields::{field_id, use_form, Input, Radios, Select};
 use super::state::{Action, GoalField};
 use crate::calc::scenario::{GoalStatus, OutcomeArea, MAX_GOALS};
 use yew::prelude::*;
@@ -23,21 +23,8 @@ pub fn status_options() -> Vec<(&'static str, &'static str)> {
 #[component]
 pub fn Goals(props: &Props) -> Html {
     let form = use_form();
-    let section = use_node_ref();
-    // After "Add a goal", move focus to the new goal's first field.
-    let count = props.goals.len();
-    let last_count = use_mut_ref(|| count);
-    {
-        let section = section.clone();
-        use_effect_with(count, move |count| {
-            if *count > *last_count.borrow() {
-                focus_by_id(section.get().as_ref(), &field_id(&format!("goals[{}].description", count - 1)));
-            }
-            *last_count.borrow_mut() = *count;
-        });
-    }
     html! {
-        <section class="section" id={field_id("goals")} tabindex="-1" ref={section} aria-labelledby="goals-heading">
+        <section class="section" id={field_id("goals")} tabindex="-1" aria-labelledby="goals-heading">
             <h2 class="heading-m" id="goals-heading">{ "2. The person's goals" }</h2>
             <p class="hint">{ "What the person wants to be able to do again, in their words. Link each visit to the goals it helps with: when all of a visit's goals are achieved, the visit can stop." }</p>
             if let Some(error) = form.error("goals") {

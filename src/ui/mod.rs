@@ -10,6 +10,7 @@ pub mod error_summary;
 pub mod examples;
 pub mod fields;
 pub mod goals;
+pub mod json_text;
 pub mod package;
 pub mod results;
 pub mod settings;

@@ -2,7 +2,7 @@
 //! its other weekly costs. Used for the package before reablement and an entered after one.
 
 use super::draft::{GoalDraft, PackageDraft, Which};
-use super::fields::{field_id, focus_by_id, use_form, Input, InputKind};
+use super::fields::{field_id, use_form, Input, InputKind};
 use super::state::{Action, CostField, VisitField};
 use crate::calc::scenario::{MAX_OTHER_COSTS, MAX_VISITS};
 use yew::prelude::*;
@@ -23,27 +23,11 @@ pub fn PackageEditor(props: &Props) -> Html {
     let form = use_form();
     let which = props.which;
     let base = which.path();
-    let node = use_node_ref();
-    // Move focus to a newly added visit or cost, so keyboard users carry on from there.
-    let counts = (props.package.visits.len(), props.package.other_costs.len());
-    let last = use_mut_ref(|| counts);
-    {
-        let node = node.clone();
-        use_effect_with(counts, move |(visits, costs)| {
-            let (last_visits, last_costs) = *last.borrow();
-            if *visits > last_visits {
-                focus_by_id(node.get().as_ref(), &field_id(&format!("{base}.visits[{}].label", visits - 1)));
-            } else if *costs > last_costs {
-                focus_by_id(node.get().as_ref(), &field_id(&format!("{base}.other_costs[{}].label", costs - 1)));
-            }
-            *last.borrow_mut() = (*visits, *costs);
-        });
-    }
     let list_error = |path: String| {
         form.error(&path).map(|e| html! { <p class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ e }</p> })
     };
     html! {
-        <div class="package" ref={node}>
+        <div class="package">
             <h3 class="heading-s" id={field_id(&format!("{base}.visits"))} tabindex="-1">{ "Visits" }</h3>
             { list_error(format!("{base}.visits")).unwrap_or_default() }
             if props.package.visits.is_empty() {

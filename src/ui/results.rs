@@ -4,6 +4,7 @@
 use super::chart::{Bar, BarChart};
 use super::fields::{field_id, focus_by_id};
 use crate::calc::explain::hours_and_minutes;
+use crate::calc::money::one_place;
 use crate::calc::{Outcome, Pence};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -76,7 +77,7 @@ fn outcome_view(o: &Outcome) -> Html {
         _ => "No change".to_string(),
     };
     let percent = o.reduction_percent.map(|p| {
-        if p >= 0.0 { format!("{p:.1}% lower") } else { format!("{:.1}% higher", -p) }
+        if p >= 0.0 { format!("{}% lower", one_place(p)) } else { format!("{}% higher", one_place(-p)) }
     });
     let year = match o.annual_change_pence.signum() {
         -1 => format!("{} saved over {} weeks", money(-o.annual_change_pence), o.weeks_per_year),

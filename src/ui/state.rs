@@ -84,11 +84,22 @@ pub struct State {
     pub notice: Option<String>,
     /// An explicit after package put aside when switching back to "work it out".
     pub parked_after: Option<PackageDraft>,
+    /// Where keyboard focus goes after an add or remove (a field's JSON path), and a counter
+    /// that changes each time, so the page moves focus once per request.
+    pub focus: Option<String>,
+    pub focus_seq: u32,
+}
+
+impl State {
+    fn focus_on(&mut self, path: String) {
+        self.focus = Some(path);
+        self.focus_seq += 1;
+    }
 }
 
 impl State {
     pub fn new(draft: Draft, notice: Option<String>) -> State {
-        State { draft, show_errors: false, submit_count: 0, confirm: None, notice, parked_after: None }
+        State { draft, show_errors: false, submit_count: 0, confirm: None, notice, parked_after: None, focus: None, focus_seq: 0 }
     }
 }
 
@@ -123,6 +134,8 @@ impl Reducible for State {
                     status: "not_started".into(),
                     ..GoalDraft::default()
                 });
+                let path = format!("goals[{}].description", draft.goals.len() - 1);
+                state.focus_on(path);
             }
             Action::EditGoal(key, field, value) => {
                 if let Some(goal) = draft.goals.iter_mut().find(|g| g.key == key) {
@@ -136,6 +149,8 @@ impl Reducible for State {
             Action::RemoveGoal(key) => {
                 if let Some(pos) = draft.goals.iter().position(|g| g.key == key) {
                     let id = draft.goals.remove(pos).id;
+                    state.focus_on("goals".into());
+                    let draft = &mut state.draft;
                     // A visit must never point at a goal that is gone.
                     for package in [Some(&mut draft.before), draft.after.as_mut()].into_iter().flatten() {
                         for visit in &mut package.visits {
@@ -154,6 +169,8 @@ impl Reducible for State {
                         days_per_week: "7".into(),
                         ..VisitDraft::default()
                     });
+                    let path = format!("{}.visits[{}].label", which.path(), package.visits.len() - 1);
+                    state.focus_on(path);
                 }
             }
             Action::EditVisit(which, key, field, value) => {
@@ -179,12 +196,15 @@ impl Reducible for State {
             Action::RemoveVisit(which, key) => {
                 if let Some(package) = draft.package_mut(which) {
                     package.visits.retain(|v| v.key != key);
+                    state.focus_on(format!("{}.visits", which.path()));
                 }
             }
             Action::AddCost(which) => {
                 let key = draft.take_key();
                 if let Some(package) = draft.package_mut(which) {
                     package.other_costs.push(CostDraft { key, ..CostDraft::default() });
+                    let path = format!("{}.other_costs[{}].label", which.path(), package.other_costs.len() - 1);
+                    state.focus_on(path);
                 }
             }
             Action::EditCost(which, key, field, value) => {
@@ -198,6 +218,7 @@ impl Reducible for State {
             Action::RemoveCost(which, key) => {
                 if let Some(package) = draft.package_mut(which) {
                     package.other_costs.retain(|c| c.key != key);
+                    state.focus_on(format!("{}.other_costs", which.path()));
                 }
             }
             Action::SetAfterExplicit(explicit) => {

@@ -32,8 +32,8 @@ pub enum Loaded {
 pub fn load_draft() -> Loaded {
     let Some(store) = storage() else { return Loaded::Nothing };
     let Ok(Some(text)) = store.get_item(DRAFT_KEY) else { return Loaded::Nothing };
-    match serde_json::from_str::<StoredDraft>(&text) {
-        Ok(stored) if stored.version == STORED_VERSION => Loaded::Draft(stored.draft),
+    match super::json_text::parse::<StoredDraft>(&text) {
+        Some(stored) if stored.version == STORED_VERSION => Loaded::Draft(stored.draft),
         _ => {
             let _ = store.set_item(SET_ASIDE_KEY, &text);
             let _ = store.remove_item(DRAFT_KEY);
@@ -49,7 +49,7 @@ pub fn save_draft(draft: &Draft) {
         let _ = store.remove_item(DRAFT_KEY);
         return;
     }
-    if let Ok(text) = serde_json::to_string(&StoredDraft { version: STORED_VERSION, draft: draft.clone() }) {
+    if let Some(text) = super::json_text::stringify(&StoredDraft { version: STORED_VERSION, draft: draft.clone() }, 0) {
         let _ = store.set_item(DRAFT_KEY, &text);
     }
 }
