@@ -1,5 +1,6 @@
 //! Properties that must hold for every input, not just the examples: money text round-trips,
 //! and no JSON or CSV, however odd, makes the core panic.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 use proptest::prelude::*;
