@@ -38,8 +38,11 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens the site in a fresh page and records what it does. */
-async function openSite({ width = 1280, height = 900 } = {}) {
+/**
+ * Opens the site in a fresh page and records what it does. Waits until the app has mounted
+ * (the mount point has content), and, with `arthur: true`, until it shows £295.23.
+ */
+async function openSite({ width = 1280, height = 900, arthur = false } = {}) {
   const page = await browser.newPage({ viewport: { width, height } });
   const seen = { requests: [], failed: [], pageErrors: [], consoleErrors: [] };
   page.on('request', (r) => seen.requests.push(r.url()));
@@ -48,18 +51,27 @@ async function openSite({ width = 1280, height = 900 } = {}) {
   page.on('pageerror', (e) => seen.pageErrors.push(String(e?.stack ?? e)));
   page.on('console', (m) => { if (m.type() === 'error') seen.consoleErrors.push(m.text()); });
   await page.goto(server.url, { waitUntil: 'load' });
-  try {
-    await page.waitForFunction(() => document.body.innerText.includes('£295.23'), null, { timeout: APP_TIMEOUT });
-  } catch (error) {
-    const text = await page.evaluate(() => document.body.innerText).catch(() => '?');
-    throw new Error(
-      `the app did not show £295.23 within ${APP_TIMEOUT / 1000} s.\n` +
-      `page text: ${JSON.stringify(text.slice(0, 500))}\n` +
-      `page errors: ${seen.pageErrors.join('\n') || '-'}\nconsole errors: ${seen.consoleErrors.join('\n') || '-'}\n` +
-      `failed requests: ${seen.failed.join('\n') || '-'}`,
-      { cause: error },
-    );
+  const waits = [
+    ['the app to mount into #reablement-app', () => document.querySelector('#reablement-app')?.firstElementChild != null],
+  ];
+  if (arthur) waits.push(['£295.23 on the page', () => document.body.innerText.includes('£295.23')]);
+  for (const [what, predicate] of waits) {
+    try {
+      await page.waitForFunction(predicate, null, { timeout: APP_TIMEOUT });
+    } catch (error) {
+      const text = await page.evaluate(() => document.body.innerText).catch(() => '?');
+      await page.close();
+      throw new Error(
+        `waited ${APP_TIMEOUT / 1000} s for ${what}, in vain.\n` +
+        `page text: ${JSON.stringify(text.slice(0, 500))}\n` +
+        `page errors: ${seen.pageErrors.join('\n') || '-'}\nconsole errors: ${seen.consoleErrors.join('\n') || '-'}\n` +
+        `failed requests: ${seen.failed.join('\n') || '-'}`,
+        { cause: error },
+      );
+    }
   }
+  // Let the first render settle (fonts, layout) before anything is measured.
+  await page.evaluate(() => document.fonts?.ready);
   return { page, seen };
 }
 
@@ -79,7 +91,7 @@ async function runAxe(page) {
 }
 
 test('the first page shows Arthur\'s example: £295.23 before, £0.00 after', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, seen } = await openSite();
+  const { page, seen } = await openSite({ arthur: true });
   try {
     const text = await page.evaluate(() => document.body.innerText);
     assert.ok(text.includes('£295.23'), 'the page does not show £295.23 (before)');
