@@ -19,13 +19,40 @@ fn target(path: &str) -> String {
     }
 }
 
+/// Where a path's field comes on the page, so the summary lists errors in the form's order.
+fn form_order(path: &str) -> u8 {
+    const ORDER: [&str; 6] = ["reference", "goals", "before", "after", "settings", "reablement_cost"];
+    ORDER.iter().position(|p| path.starts_with(p)).unwrap_or(ORDER.len()) as u8
+}
+
+/// Which goal, visit or cost an error is about: the contract's message says what is wrong,
+/// and with several visits the summary must also say which one.
+fn context(path: &str) -> String {
+    let index = |name: &str| -> Option<usize> {
+        let start = path.find(name)? + name.len();
+        path[start..].split(']').next()?.parse().ok()
+    };
+    let package = if path.starts_with("after") { " after reablement" } else { "" };
+    if let Some(i) = index("goals[").filter(|_| path.starts_with("goals")) {
+        format!("Goal {}: ", i + 1)
+    } else if let Some(i) = index("visits[") {
+        format!("Visit {}{package}: ", i + 1)
+    } else if let Some(i) = index("other_costs[") {
+        format!("Cost {}{package}: ", i + 1)
+    } else {
+        String::new()
+    }
+}
+
 #[component]
 pub fn ErrorSummary(props: &Props) -> Html {
+    let mut errors: Vec<&FieldMessage> = props.errors.iter().collect();
+    errors.sort_by_key(|e| form_order(&e.path));
     html! {
         <div class="error-summary" ref={props.node.clone()} tabindex="-1" role="alert" aria-labelledby="error-summary-title">
             <h2 class="error-summary__title" id="error-summary-title">{ "There is a problem" }</h2>
             <ul class="error-summary__list">
-                { for props.errors.iter().map(|e| {
+                { for errors.into_iter().map(|e| {
                     let id = target(&e.path);
                     let onclick = {
                         let id = id.clone();
@@ -35,9 +62,30 @@ pub fn ErrorSummary(props: &Props) -> Html {
                             focus_by_id(node.as_ref(), &id);
                         })
                     };
-                    html! { <li><a href={format!("#{id}")} {onclick}>{ e.message.clone() }</a></li> }
+                    html! { <li><a href={format!("#{id}")} {onclick}>{ format!("{}{}", context(&e.path), e.message) }</a></li> }
                 }) }
             </ul>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_says_which_goal_visit_or_cost() {
+        assert_eq!(context("before.visits[1].minutes"), "Visit 2: ");
+        assert_eq!(context("after.other_costs[0].weekly"), "Cost 1 after reablement: ");
+        assert_eq!(context("goals[2].status"), "Goal 3: ");
+        assert_eq!(context("before.visits[0].goals[1]"), "Visit 1: ");
+        assert_eq!(context("settings.hourly_rate"), "");
+    }
+
+    #[test]
+    fn summary_follows_the_form_order() {
+        let mut paths = vec!["settings.hourly_rate", "before.visits[1].minutes", "reference", "goals[0].id"];
+        paths.sort_by_key(|p| form_order(p));
+        assert_eq!(paths, ["reference", "goals[0].id", "before.visits[1].minutes", "settings.hourly_rate"]);
     }
 }
