@@ -51,9 +51,9 @@ fn visit_name(label: &str, index: usize) -> String {
     }
 }
 
-fn package_steps(package: &PackageWorking, steps: &mut Vec<String>, total_name: &str) {
+fn package_steps(package: &PackageWorking, steps: &mut Vec<String>, total_name: &str, no_visits: &str) {
     if package.visits.is_empty() {
-        steps.push("No visits.".to_string());
+        steps.push(no_visits.to_string());
     }
     for v in &package.visits {
         steps.push(format!(
@@ -102,7 +102,7 @@ pub fn explain(scenario: &Scenario, calculation: &Calculation) -> Vec<Section> {
     let outcome = &calculation.outcome;
     let working = &calculation.working;
     let mut before = Vec::new();
-    package_steps(&working.before, &mut before, "Cost before reablement");
+    package_steps(&working.before, &mut before, "Cost before reablement", "No visits.");
 
     let mut after = Vec::new();
     if outcome.after.derived {
@@ -129,7 +129,8 @@ pub fn explain(scenario: &Scenario, calculation: &Calculation) -> Vec<Section> {
     } else {
         after.push("Entered as the package the person still has 28 days after reablement ended.".to_string());
     }
-    package_steps(&working.after, &mut after, "Cost 28 days after reablement");
+    let no_visits = if outcome.after.derived { "No visits carry on." } else { "No visits." };
+    package_steps(&working.after, &mut after, "Cost 28 days after reablement", no_visits);
 
     let before_w = Pence(outcome.before.weekly_pence);
     let after_w = Pence(outcome.after.weekly_pence);
