@@ -55,3 +55,34 @@ fn arthurs_working_shows_each_visit_the_one_rounding_and_why_visits_stop() {
     assert!(text.contains(&"Change: £0.00 − £295.23 = \u{2212}£295.23 a week (a saving).".to_string()));
     assert!(text.contains(&"Over a year: \u{2212}£295.23 × 52 weeks = \u{2212}£15,351.96.".to_string()));
 }
+
+#[test]
+fn built_in_examples_are_valid_and_the_shared_ones_are_unchanged_copies() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/examples");
+    let shared = examples();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let built_in: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let response = run("scenario", &built_in);
+        assert_eq!(response["ok"], true, "{}: {response}", path.display());
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        if let Some((_, example)) = shared.iter().find(|(f, _)| *f == file) {
+            assert_eq!(built_in, example["input"], "{file} differs from ../shared/spec/examples/{file}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 4, "Arthur and three more come from the shared examples");
+}
+
+#[test]
+fn the_training_cases_show_what_their_stories_say() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/examples");
+    let load = |name: &str| run("scenario", &serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap());
+    let grew = load("needs-grew.json");
+    assert!(grew["result"]["change_pence"].as_i64().unwrap() > 0, "Doris's care costs more after");
+    assert!(grew["result"]["warnings"].to_string().contains("costs more than before"));
+    let ken = load("short-calls.json");
+    assert_eq!(ken["result"]["after"]["withdrawn_visits"], serde_json::json!([0, 1, 2]));
+    assert_eq!(ken["result"]["after"]["other_pence"], 320, "the pill dispenser carries on");
+}

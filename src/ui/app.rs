@@ -1,18 +1,17 @@
-//! The single-person calculator page: the form on one side, the result beside it (below it on
-//! a narrow screen), then the working. Everything shown comes from one `calc` call per change.
+//! The app shell: one reducer for all state, the draft kept on the device, focus moved where
+//! a user expects it, and the navigation between the calculator, the worked examples, the
+//! presentation and the whole-service view. Everything shown comes from one `calc` call per
+//! change of the draft.
 
-use super::after::AfterPackage;
-use super::draft::{Draft, Which};
-use super::error_summary::ErrorSummary;
-use super::examples::ARTHUR;
-use super::fields::{field_id, focus_by_id, use_form, Form, Input};
-use super::goals::Goals;
-use super::package::PackageEditor;
-use super::results::Results;
-use super::settings::Settings;
-use super::state::{Action, Confirm, Setting, State};
+use super::calculator::Calculator;
+use super::draft::Draft;
+use super::examples::Example;
+use super::examples_view::ExamplesView;
+use super::fields::{field_id, focus_by_id, use_form, Form};
+use super::presentation::Presentation;
+use super::service::ServiceView;
+use super::state::{Action, Confirm, State, View};
 use super::storage::{self, Loaded};
-use super::working::Working;
 use super::Host;
 use crate::calc::explain::{explain, Section};
 use crate::calc::{calculate, Calculation, FieldMessage, Scenario};
@@ -36,6 +35,17 @@ pub fn compute(draft: &Draft) -> Computed {
         }
         Err(errors) => Computed { calculation: None, sections: Rc::default(), errors: Rc::new(errors) },
     }
+}
+
+/// A click handler that loads a worked example into the form (the draft is built on click).
+pub fn load_example(dispatch: &UseReducerDispatcher<State>, example: &'static Example) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| {
+        dispatch.dispatch(Action::Load(
+            Box::new(example.draft()),
+            format!("{}'s example is loaded. Change any answer to see how the result changes.", example.name),
+        ))
+    })
 }
 
 const TITLE: &str = "Reablement outcome calculator";
@@ -64,6 +74,7 @@ pub fn App() -> Html {
     let computed = use_memo(state.draft.clone(), compute);
     let summary = use_node_ref();
     let results_heading = use_node_ref();
+    let page = use_node_ref();
 
     // Keep the draft on the device (standalone page only; an embed never touches storage).
     {
@@ -75,7 +86,7 @@ pub fn App() -> Html {
         });
     }
     // "Error: " in the page title while errors show.
-    let has_errors = state.show_errors && !computed.errors.is_empty();
+    let has_errors = state.show_errors && !computed.errors.is_empty() && state.view == View::Calculator;
     {
         let standalone = host.standalone;
         use_effect_with(has_errors, move |has_errors| {
@@ -86,7 +97,6 @@ pub fn App() -> Html {
         });
     }
     // After an add or remove: focus the new field, or the list it was removed from.
-    let page = use_node_ref();
     {
         let page = page.clone();
         let target = state.focus.clone();
@@ -113,75 +123,52 @@ pub fn App() -> Html {
     }
 
     let form = Form { dispatch: state.dispatcher(), errors: computed.errors.clone(), show_errors: state.show_errors };
-    let onsubmit = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            dispatch.dispatch(Action::Submit);
-        })
+    let tab = |view: View, words: &'static str| {
+        let current = state.view == view || (view == View::Examples && state.view == View::Present);
+        html! {
+            <li><button type="button" class={classes!("nav__item", current.then_some("nav__item--current"))}
+                aria-current={current.then_some("page")} onclick={form.on_click(Action::Show(view))}>{ words }</button></li>
+        }
     };
-    let draft = Rc::new(state.draft.clone());
-    let blank = state.draft.before.visits.is_empty() && state.draft.before.other_costs.is_empty();
+    let state_rc = Rc::new((*state).clone());
     html! {
         <ContextProvider<Form> context={form.clone()}>
             <div class="rc-page" ref={page}>
-                <div class="rc-intro">
-                    <h1 class="heading-l">{ "Work out what reablement achieved" }</h1>
-                    <p class="lead">{ "Enter the person's goals and their care package. The calculator shows the cost of care per week before reablement and 28 days after it ends, and compares it with the baseline." }</p>
-                    <div class="inset">
-                        <p>{ "Everything stays on this device: nothing is sent anywhere. Use a case reference only — do not type names or NHS numbers." }</p>
-                    </div>
-                    <div class="button-group no-print">
-                        <button type="button" class="button button--secondary"
-                            onclick={form.on_click(Action::Load(Box::new(ARTHUR.draft()), "Arthur's example is loaded. Change any answer to see how the result changes.".into()))}>
-                            { "Load Arthur's example" }
-                        </button>
-                    </div>
-                    if let Some(notice) = &state.notice {
-                        <div class="notice no-print" role="status">
-                            <p>{ notice.clone() }</p>
+                <nav class="nav no-print" aria-label="Calculator">
+                    <ul class="nav__list">
+                        { tab(View::Calculator, "One person") }
+                        { tab(View::Examples, "Worked examples") }
+                        { tab(View::Service, "Whole service") }
+                    </ul>
+                </nav>
+                if let Some(notice) = &state.notice {
+                    <div class="notice no-print" role="status">
+                        <p>{ notice.clone() }</p>
+                        <div class="button-group">
+                            if state.replaced.is_some() {
+                                <button type="button" class="button button--link" onclick={form.on_click(Action::Undo)}>{ "Put back my previous answers" }</button>
+                            }
                             <button type="button" class="button button--link" onclick={form.on_click(Action::DismissNotice)}>{ "Hide this message" }</button>
                         </div>
-                    }
-                </div>
-                if has_errors {
-                    <ErrorSummary errors={computed.errors.clone()} node={summary.clone()} />
+                    </div>
                 }
-                <div class="rc-layout">
-                    <form class="rc-form" novalidate=true {onsubmit} aria-label="Case details">
-                        <section class="section" aria-labelledby="case-heading">
-                            <h2 class="heading-m" id="case-heading">{ "1. About this case" }</h2>
-                            <Input path="reference" label={html!{ "Case reference (optional)" }} width="w-10"
-                                hint={html!{ "Your team's case or referral number, for example AB-1234. Not a name or NHS number." }}
-                                value={state.draft.reference.clone()} oninput={form.on_text(|t| Action::Set(Setting::Reference, t))} />
-                        </section>
-                        <Goals goals={state.draft.goals.clone()} />
-                        <section class="section" id="f-before" tabindex="-1" aria-labelledby="before-heading">
-                            <h2 class="heading-m" id="before-heading">{ "3. Care package before reablement" }</h2>
-                            <PackageEditor which={Which::Before} package={state.draft.before.clone()} goals={state.draft.goals.clone()}
-                                settings_rate={state.draft.hourly_rate.clone()} />
-                        </section>
-                        <AfterPackage draft={draft.clone()} calculation={computed.calculation.clone()} />
-                        <Settings draft={draft.clone()} />
-                        <div class="button-group no-print">
-                            <button type="submit" class="button">{ "Show the result" }</button>
-                        </div>
-                    </form>
-                    <aside class="rc-results" aria-label="Result">
-                        <Results outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))}
-                            error_count={computed.errors.len()} show_errors={state.show_errors} blank={blank}
-                            heading={results_heading} />
-                    </aside>
-                </div>
-                if computed.calculation.is_some() && !blank {
-                    <Working sections={computed.sections.clone()} />
-                }
-                <PageActions confirm={state.confirm} standalone={host.standalone} />
+                { match state.view {
+                    View::Calculator => html! {
+                        <>
+                            <Calculator state={state_rc} computed={computed.clone()} summary={summary} results_heading={results_heading} />
+                            <PageActions confirm={state.confirm} standalone={host.standalone} />
+                        </>
+                    },
+                    View::Examples => html! { <ExamplesView /> },
+                    View::Present => html! {
+                        <Presentation sections={computed.sections.clone()} outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))} />
+                    },
+                    View::Service => html! { <ServiceView /> },
+                } }
             </div>
         </ContextProvider<Form>>
     }
 }
-
 #[derive(Properties, PartialEq)]
 struct PageActionsProps {
     confirm: Option<Confirm>,

@@ -4,15 +4,19 @@
 
 pub mod after;
 pub mod app;
+pub mod calculator;
 pub mod chart;
 pub mod draft;
 pub mod error_summary;
 pub mod examples;
+pub mod examples_view;
 pub mod fields;
 pub mod goals;
 pub mod json_text;
 pub mod package;
+pub mod presentation;
 pub mod results;
+pub mod service;
 pub mod settings;
 pub mod state;
 pub mod storage;

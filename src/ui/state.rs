@@ -5,6 +5,20 @@ use super::draft::{CostDraft, Draft, GoalDraft, PackageDraft, VisitDraft, Which}
 use std::rc::Rc;
 use yew::Reducible;
 
+/// Which screen is showing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// One person's goals, package and outcome.
+    #[default]
+    Calculator,
+    /// Worked examples for training, each with its story.
+    Examples,
+    /// The working of the current scenario, one step at a time, for a projector.
+    Present,
+    /// A whole cohort against the baseline.
+    Service,
+}
+
 /// What a confirmation question is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Confirm {
@@ -69,6 +83,9 @@ pub enum Action {
     /// Empty the form. (Clearing stored data is done by the caller first.)
     StartAgain(String),
     DismissNotice,
+    Show(View),
+    /// Put back the answers replaced by the last `Load`.
+    Undo,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +105,9 @@ pub struct State {
     /// that changes each time, so the page moves focus once per request.
     pub focus: Option<String>,
     pub focus_seq: u32,
+    pub view: View,
+    /// The answers a `Load` replaced, so that loading an example never loses work.
+    pub replaced: Option<Box<Draft>>,
 }
 
 impl State {
@@ -99,7 +119,7 @@ impl State {
 
 impl State {
     pub fn new(draft: Draft, notice: Option<String>) -> State {
-        State { draft, show_errors: false, submit_count: 0, confirm: None, notice, parked_after: None, focus: None, focus_seq: 0 }
+        State { draft, show_errors: false, submit_count: 0, confirm: None, notice, parked_after: None, focus: None, focus_seq: 0, view: View::Calculator, replaced: None }
     }
 }
 
@@ -242,7 +262,22 @@ impl Reducible for State {
                 state.submit_count += 1;
             }
             Action::Load(new_draft, notice) => {
+                let replaced = (!state.draft.is_blank() && state.draft != *new_draft).then(|| Box::new(state.draft.clone()));
+                let view = state.view;
                 state = State::new(*new_draft, Some(notice));
+                state.view = view;
+                state.replaced = replaced;
+            }
+            Action::Undo => {
+                if let Some(previous) = state.replaced.take() {
+                    let view = state.view;
+                    state = State::new(*previous, Some("Your previous answers are back.".into()));
+                    state.view = view;
+                }
+            }
+            Action::Show(view) => {
+                state.view = view;
+                state.notice = None;
             }
             Action::Ask(confirm) => state.confirm = Some(confirm),
             Action::CancelConfirm => state.confirm = None,
@@ -307,6 +342,16 @@ mod tests {
         assert!(s.draft.after.is_none());
         let s = apply(s, vec![Action::SetAfterExplicit(true)]);
         assert_eq!(s.draft.after.as_ref().unwrap().visits[0].minutes, "15", "the entered package comes back");
+    }
+
+    #[test]
+    fn loading_an_example_over_answers_can_be_undone() {
+        let s = apply(Rc::new(State::default()), vec![Action::Set(Setting::Reference, "AB-1".into())]);
+        let s = apply(s, vec![Action::Load(Box::new(Draft::default()), "loaded".into())]);
+        assert_eq!(s.draft.reference, "");
+        let s = apply(s, vec![Action::Undo]);
+        assert_eq!(s.draft.reference, "AB-1");
+        assert!(s.replaced.is_none());
     }
 
     #[test]

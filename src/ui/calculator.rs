@@ -1,0 +1,95 @@
+//! The single-person calculator: the form on one side, the result beside it (below it on a
+//! narrow screen), then the working.
+
+use super::after::AfterPackage;
+use super::app::{load_example, Computed};
+use super::draft::Which;
+use super::error_summary::ErrorSummary;
+use super::examples::ARTHUR;
+use super::fields::{use_form, Input};
+use super::goals::Goals;
+use super::package::PackageEditor;
+use super::results::Results;
+use super::settings::Settings;
+use super::state::{Action, Setting, State};
+use super::working::Working;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: Rc<State>,
+    pub computed: Rc<Computed>,
+    pub summary: NodeRef,
+    pub results_heading: NodeRef,
+}
+
+#[component]
+pub fn Calculator(props: &Props) -> Html {
+    let form = use_form();
+    let state = &props.state;
+    let computed = &props.computed;
+    let onsubmit = {
+        let dispatch = form.dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            dispatch.dispatch(Action::Submit);
+        })
+    };
+    let draft = Rc::new(state.draft.clone());
+    let blank = state.draft.before.visits.is_empty() && state.draft.before.other_costs.is_empty();
+    let has_errors = state.show_errors && !computed.errors.is_empty();
+    html! {
+        <>
+            <div class="rc-intro">
+                <h1 class="heading-l">{ "Work out what reablement achieved" }</h1>
+                <p class="lead">{ "Enter the person's goals and their care package. The calculator shows the cost of care per week before reablement and 28 days after it ends, and compares it with the baseline." }</p>
+                <div class="inset">
+                    <p>{ "Everything stays on this device: nothing is sent anywhere. Use a case reference only — do not type names or NHS numbers." }</p>
+                </div>
+                <div class="button-group no-print">
+                    <button type="button" class="button button--secondary" onclick={load_example(&form.dispatch, &ARTHUR)}>
+                        { "Load Arthur's example" }
+                    </button>
+                </div>
+            </div>
+            if has_errors {
+                <ErrorSummary errors={computed.errors.clone()} node={props.summary.clone()} />
+            }
+            <div class="rc-layout">
+                <form class="rc-form" novalidate=true {onsubmit} aria-label="Case details">
+                    <section class="section" aria-labelledby="case-heading">
+                        <h2 class="heading-m" id="case-heading">{ "1. About this case" }</h2>
+                        <Input path="reference" label={html!{ "Case reference (optional)" }} width="w-10"
+                            hint={html!{ "Your team's case or referral number, for example AB-1234. Not a name or NHS number." }}
+                            value={state.draft.reference.clone()} oninput={form.on_text(|t| Action::Set(Setting::Reference, t))} />
+                    </section>
+                    <Goals goals={state.draft.goals.clone()} />
+                    <section class="section" id="f-before" tabindex="-1" aria-labelledby="before-heading">
+                        <h2 class="heading-m" id="before-heading">{ "3. Care package before reablement" }</h2>
+                        <PackageEditor which={Which::Before} package={state.draft.before.clone()} goals={state.draft.goals.clone()}
+                            settings_rate={state.draft.hourly_rate.clone()} />
+                    </section>
+                    <AfterPackage draft={draft.clone()} calculation={computed.calculation.clone()} />
+                    <Settings draft={draft} />
+                    <div class="button-group no-print">
+                        <button type="submit" class="button">{ "Show the result" }</button>
+                    </div>
+                </form>
+                <aside class="rc-results" aria-label="Result">
+                    <Results outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))}
+                        error_count={computed.errors.len()} show_errors={state.show_errors} blank={blank}
+                        heading={props.results_heading.clone()} />
+                    if computed.calculation.is_some() && !blank {
+                        <button type="button" class="button button--secondary no-print" onclick={form.on_click(Action::Show(super::state::View::Present))}>
+                            { "Present the working step by step" }
+                        </button>
+                    }
+                </aside>
+            </div>
+            if computed.calculation.is_some() && !blank {
+                <Working sections={computed.sections.clone()} />
+            }
+        </>
+    }
+}
