@@ -83,19 +83,21 @@ deps-browser:
 # the first 12 hex digits of the sha256 of the wasm and js (cache busting).
 dist: deps-rust deps-node
 	cargo build --release --target $(WASM_TARGET) --bin $(BIN)
-	rm -rf dist
-	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	@rm -rf dist
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	echo '+ wasm-bindgen --target web --out-name $(OUT_NAME)'; \
 	wasm-bindgen --target web --no-typescript --out-dir "$$tmp" --out-name $(OUT_NAME) $(WASM); \
+	echo '+ wasm-opt $(WASM_OPT_FLAGS)'; \
 	wasm-opt $(WASM_OPT_FLAGS) "$$tmp/$(OUT_NAME)_bg.wasm" -o "$$tmp/$(OUT_NAME)_bg.opt.wasm"; \
 	mkdir -p dist www; \
 	cp -R www/. dist/; \
 	cp "$$tmp/$(OUT_NAME).js" dist/$(OUT_NAME).js; \
 	cp "$$tmp/$(OUT_NAME)_bg.opt.wasm" dist/$(OUT_NAME)_bg.wasm
-	build=$$(cat dist/$(OUT_NAME)_bg.wasm dist/$(OUT_NAME).js | sha256sum | cut -c1-12); \
+	@build=$$(cat dist/$(OUT_NAME)_bg.wasm dist/$(OUT_NAME).js | sha256sum | cut -c1-12); \
 	sed "s/__BUILD__/$$build/g" index.html > dist/index.html; \
 	printf '%s\n' "$$build" > dist/build.txt; \
-	echo "dist/ built: $$build"; \
-	ls -l dist
+	echo "dist/ built ($$build):"; \
+	cd dist && find . -type f | sort | xargs ls -l | awk '{ printf "  %9d  %s\n", $$5, substr($$9, 3) }'
 
 serve: dist
 	@echo 'Serving dist/ on http://127.0.0.1:8080 (Ctrl-C to stop)'
