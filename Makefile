@@ -92,8 +92,9 @@ dist: deps-rust deps-node
 	mkdir -p dist www; \
 	cp -R www/. dist/; \
 	cp "$$tmp/$(OUT_NAME).js" dist/$(OUT_NAME).js; \
+	if [ -d "$$tmp/snippets" ]; then cp -R "$$tmp/snippets" dist/; fi; \
 	cp "$$tmp/$(OUT_NAME)_bg.opt.wasm" dist/$(OUT_NAME)_bg.wasm
-	@build=$$(cat dist/$(OUT_NAME)_bg.wasm dist/$(OUT_NAME).js index.html $$(find www -type f | sort) | sha256sum | cut -c1-12); \
+	@build=$$(cat dist/$(OUT_NAME)_bg.wasm dist/$(OUT_NAME).js $$(find dist/snippets -type f 2>/dev/null | sort) index.html $$(find www -type f | sort) | sha256sum | cut -c1-12); \
 	sed "s/__BUILD__/$$build/g" index.html > dist/index.html; \
 	printf '%s\n' "$$build" > dist/build.txt; \
 	echo "dist/ built ($$build):"; \

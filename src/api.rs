@@ -1,58 +1,58 @@
-//! The JavaScript API: `calculate`, `calculateCohort` and `version`, plain objects in and
-//! out (serde-wasm-bindgen's JSON-compatible serializer: `null` stays `null`, maps are plain
-//! objects). Never throws: bad input, of any shape, comes back as `{ok: false, errors}`.
+//! The JavaScript API: `calculate`, `calculateCohort` and `version`. Plain objects in and
+//! out (`null` stays `null`, maps are plain objects, numbers are numbers). Never throws: bad
+//! input of any shape comes back as `{ok: false, errors}`.
+//!
+//! The input crosses into WebAssembly as one string (`JSON.stringify`) and the answer comes
+//! back as one (`JSON.parse`): for 100,000 cohort rows that is ~15× faster than converting
+//! each value across the boundary. A value `JSON.stringify` refuses (a cycle, a BigInt) or
+//! drops (a function, `undefined`) is not a scenario, and says so.
 
-use crate::calc::{self, FieldMessage, Value};
-use serde::Serialize;
+use crate::calc;
 use wasm_bindgen::prelude::*;
 
-/// `{ok: true, result}` or `{ok: false, errors: [{path, message}]}`.
-#[derive(Serialize)]
-#[serde(untagged)]
-pub enum Response<T> {
-    Ok { ok: bool, result: T },
-    Err { ok: bool, errors: Vec<FieldMessage> },
+// `JSON.stringify` would write NaN and ±Infinity as `null`, which the contract reads as
+// "use the default": a silent wrong answer. They (and BigInts, which it cannot write at all)
+// become text instead, so they get the field's own error message. The replacer costs a call
+// per value, so it runs only when the plain text has a `null` (where a NaN could hide) or
+// the plain call threw. A cycle still cannot be written: `undefined`.
+#[wasm_bindgen(inline_js = r#"
+const replacer = (key, v) =>
+  typeof v === 'number' ? (Number.isFinite(v) ? v : String(v)) : typeof v === 'bigint' ? String(v) : v;
+export function to_json_text(value) {
+  try {
+    const plain = JSON.stringify(value);
+    if (plain === undefined || !plain.includes('null')) return plain;
+  } catch (error) {}
+  try {
+    return JSON.stringify(value, replacer);
+  } catch (error) {
+    return undefined;
+  }
+}"#)]
+extern "C" {
+    fn to_json_text(value: &JsValue) -> Option<String>;
 }
 
-impl<T> From<Result<T, Vec<FieldMessage>>> for Response<T> {
-    fn from(result: Result<T, Vec<FieldMessage>>) -> Self {
-        match result {
-            Ok(result) => Response::Ok { ok: true, result },
-            Err(errors) => Response::Err { ok: false, errors },
-        }
-    }
+/// The input as JSON text; `None` when JavaScript cannot write it as JSON.
+fn json_text(input: &JsValue) -> Option<String> {
+    to_json_text(input)
 }
 
-/// Reads a JavaScript value into the core's JSON value. Anything that is not JSON-shaped
-/// (a function, a symbol, nesting deeper than the core allows) reads as `None`.
-fn read(input: JsValue) -> Option<Value> {
-    serde_wasm_bindgen::from_value(input).ok()
-}
-
-fn to_js<T: Serialize>(response: &Response<T>) -> JsValue {
-    response
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+fn answer(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
 /// Calculates one person's outcome from a scenario object (contract v1).
 #[wasm_bindgen(js_name = calculate)]
 pub fn calculate(scenario: JsValue) -> JsValue {
-    let response: Response<calc::Outcome> = match read(scenario) {
-        Some(value) => calc::calculate_scenario(&value).map(|c| c.outcome).into(),
-        None => Err(vec![FieldMessage::new("format", calc::scenario::msg::FORMAT)]).into(),
-    };
-    to_js(&response)
+    // Text that is not JSON reads as "not a scenario file", whatever made it so.
+    answer(&calc::calculate_json_text(&json_text(&scenario).unwrap_or_default()))
 }
 
 /// Calculates a cohort's outcome from `{rows, baseline_weekly, people_per_week, package_weeks, weeks_per_year}`.
 #[wasm_bindgen(js_name = calculateCohort)]
 pub fn calculate_cohort(input: JsValue) -> JsValue {
-    let response: Response<calc::CohortResult> = match read(input) {
-        Some(value) => calc::calculate_cohort_json(&value).into(),
-        None => Err(vec![FieldMessage::new("", calc::cohort::msg::INPUT)]).into(),
-    };
-    to_js(&response)
+    answer(&calc::calculate_cohort_json_text(&json_text(&input).unwrap_or_default()))
 }
 
 /// The calculator's version string.

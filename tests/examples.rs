@@ -42,7 +42,7 @@ fn comparison_rule_can_fail() {
 fn arthurs_working_shows_each_visit_the_one_rounding_and_why_visits_stop() {
     use reablement_calculator::calc::{explain::explain, Scenario, Value};
     let (_, arthur) = examples().into_iter().find(|(f, _)| f == "arthur.json").unwrap();
-    let value: Value = serde_json::from_value(arthur["input"].clone()).unwrap();
+    let value: Value = common::value(&arthur["input"]);
     let scenario = Scenario::from_json(&value).unwrap();
     let sections = explain(&scenario, &reablement_calculator::calc::calculate(&scenario));
     let text: Vec<String> = sections.iter().flat_map(|s| s.steps.clone()).collect();

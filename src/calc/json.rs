@@ -1,14 +1,36 @@
-//! A small JSON value, so the core can validate input field by field (with paths and
-//! "unknown field" errors) whether it came from `serde_json` text or a JavaScript object
-//! through `serde-wasm-bindgen`, without depending on either.
+//! JSON for the core: a small value type, a strict parser and a writer.
 //!
-//! Nesting is limited to [`MAX_DEPTH`]: a hostile, deeply nested (or cyclic) JavaScript
-//! object is refused instead of overflowing the stack.
+//! Input is validated field by field (with paths and "unknown field" errors), so it is read
+//! into a [`Value`] first. Numbers keep their literal text when they are not plain integers,
+//! so money written as a JSON number (`26.5`) is read exactly, as a decimal, with no float.
+//! The JS API hands the core one JSON string (`JSON.stringify`) and takes one back
+//! (`JSON.parse`): a hundred thousand cohort rows then cross between JavaScript and
+//! WebAssembly as one string rather than millions of small values.
+//!
+//! Nesting is limited to [`MAX_DEPTH`], so hostile input is refused, never a stack overflow.
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{SerializeMap, SerializeSeq, Serializer};
-use serde::{Deserialize, Serialize};
+use serde::ser::{self, Impossible, Serialize};
+use std::borrow::Cow;
 use std::fmt;
+
+/// An object's key. The contract's field names are borrowed, not allocated: 100,000 cohort
+/// rows then cost no allocation for their keys.
+pub type Key = Cow<'static, str>;
+
+/// Every field name of the scenario and cohort formats.
+const KNOWN_KEYS: [&str; 30] = [
+    "format", "version", "reference", "settings", "baseline_weekly", "hourly_rate", "weeks_per_year", "goals", "id",
+    "description", "outcome", "status", "before", "after", "visits", "label", "minutes", "carers", "days_per_week",
+    "other_costs", "weekly", "reablement_cost", "rows", "before_weekly", "after_weekly", "people_per_week",
+    "package_weeks", "ok", "result", "errors",
+];
+
+fn key(text: Cow<'_, str>) -> Key {
+    match KNOWN_KEYS.iter().find(|k| **k == text) {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(text.into_owned()),
+    }
+}
 
 /// Deeper than any valid scenario (which nests 5 levels) by a wide margin.
 pub const MAX_DEPTH: usize = 64;
@@ -17,14 +39,14 @@ pub const MAX_DEPTH: usize = 64;
 pub enum Value {
     Null,
     Bool(bool),
-    /// A JSON number with no fraction part as written (or a safe integer from JavaScript).
+    /// A number written without a fraction or exponent that fits an `i128`.
     Int(i128),
-    /// Any other JSON number. Money never stays a float: see `money::Pence::from_json`.
-    Float(f64),
+    /// Any other number, as its literal text (`26.5`, `1e+21`, `-0.5`).
+    Number(String),
     String(String),
     Array(Vec<Value>),
     /// Fields in the order given. Duplicate keys: the last one wins, as in JavaScript.
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Key, Value)>),
 }
 
 impl Value {
@@ -48,120 +70,669 @@ impl Value {
     }
 
     /// Builds an object from `(key, value)` pairs.
-    pub fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
-        Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    pub fn object<const N: usize>(fields: [(&'static str, Value); N]) -> Value {
+        Value::Object(fields.into_iter().map(|(k, v)| (Cow::Borrowed(k), v)).collect())
     }
 
     pub fn string(s: impl Into<String>) -> Value {
         Value::String(s.into())
     }
-}
 
-impl Serialize for Value {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    /// The number × 10^`places`, when that is a whole number: `26.5` with 2 places is 2650;
+    /// `4.567` with 2 places is `None`. `None` for anything that is not a number.
+    pub fn scaled(&self, places: u32) -> Option<i128> {
         match self {
-            Value::Null => serializer.serialize_unit(),
-            Value::Bool(b) => serializer.serialize_bool(*b),
-            Value::Int(i) => match i64::try_from(*i) {
-                Ok(i) => serializer.serialize_i64(i),
-                Err(_) => serializer.serialize_f64(*i as f64),
-            },
-            Value::Float(f) => serializer.serialize_f64(*f),
-            Value::String(s) => serializer.serialize_str(s),
+            Value::Int(i) => i.checked_mul(10i128.checked_pow(places)?),
+            Value::Number(literal) => decimal_scaled(literal, places),
+            _ => None,
+        }
+    }
+
+    /// The value as JSON text, numbers written as they were read.
+    pub fn to_json_text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) => out.push_str(&i.to_string()),
+            Value::Number(literal) => out.push_str(literal),
+            Value::String(s) => write_string(out, s),
             Value::Array(items) => {
-                let mut seq = serializer.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(item)?;
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write(out);
                 }
-                seq.end()
+                out.push(']');
             }
             Value::Object(fields) => {
-                let mut map = serializer.serialize_map(Some(fields.len()))?;
-                for (k, v) in fields {
-                    map.serialize_entry(k, v)?;
+                out.push('{');
+                for (i, (key, value)) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(out, key);
+                    out.push(':');
+                    value.write(out);
                 }
-                map.end()
+                out.push('}');
             }
         }
     }
 }
 
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        ValueSeed { depth: 0 }.deserialize(deserializer)
+/// A decimal literal (JSON number grammar) × 10^`places`, when that is a whole number that
+/// fits an `i128`. Exact: digits are shifted, never multiplied as floats.
+pub fn decimal_scaled(literal: &str, places: u32) -> Option<i128> {
+    let (negative, rest) = match literal.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, literal),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], rest[i + 1..].trim_start_matches('+')),
+        None => (rest, "0"),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if whole.is_empty() || !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
     }
-}
-
-struct ValueSeed {
-    depth: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for ValueSeed {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        if self.depth > MAX_DEPTH {
-            return Err(de::Error::custom("nested too deeply"));
+    let digits: String = whole.chars().chain(fraction.chars()).skip_while(|c| *c == '0').collect();
+    if digits.is_empty() {
+        return Some(0);
+    }
+    // An exponent too long to read is far outside any amount: out of range either way.
+    let exponent: i64 = exponent.parse().ok().filter(|e: &i64| e.abs() < 10_000)?;
+    let shift = exponent + i64::from(places) - fraction.len() as i64;
+    let magnitude = if shift >= 0 {
+        if digits.len() as i64 + shift > 38 {
+            return None;
         }
-        deserializer.deserialize_any(ValueVisitor { depth: self.depth })
-    }
-}
-
-struct ValueVisitor {
-    depth: usize,
-}
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        ValueSeed { depth: self.depth }.deserialize(d)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Int(v.into()))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Int(v.into()))
-    }
-    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
-        Ok(Value::Int(v))
-    }
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
-        Ok(i128::try_from(v).map(Value::Int).unwrap_or(Value::Float(v as f64)))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::Float(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element_seed(ValueSeed { depth: self.depth + 1 })? {
-            items.push(item);
+        let value: i128 = digits.parse().ok()?;
+        value.checked_mul(10i128.checked_pow(shift as u32)?)?
+    } else {
+        let drop = (-shift) as usize;
+        if drop >= digits.len() || !digits[digits.len() - drop..].bytes().all(|b| b == b'0') {
+            return None;
         }
-        Ok(Value::Array(items))
+        let kept = &digits[..digits.len() - drop];
+        if kept.len() > 38 {
+            return None;
+        }
+        kept.parse().ok()?
+    };
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// Where JSON text stopped making sense (a byte offset).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub offset: usize,
+}
+
+/// Parses JSON text (RFC 8259, strictly; nesting at most [`MAX_DEPTH`]).
+pub fn parse(text: &str) -> Result<Value, ParseError> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    parser.skip_whitespace();
+    let value = parser.value(0)?;
+    parser.skip_whitespace();
+    if parser.pos != parser.bytes.len() {
+        return Err(parser.error());
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(ValueSeed { depth: self.depth + 1 })?;
+    Ok(value)
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    pos: usize,
+}
+
+impl<'t> Parser<'t> {
+    fn error(&self) -> ParseError {
+        ParseError { offset: self.pos }
+    }
+
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Result<(), ParseError> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.error())
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error());
+        }
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(|s| Value::String(s.into_owned())),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.error()),
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, ParseError> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error())
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
+        self.pos += 1;
+        let mut fields = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(fields));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(self.error());
+            }
+            let key = key(self.string()?);
+            self.skip_whitespace();
+            self.expect(b':')?;
+            self.skip_whitespace();
+            let value = self.value(depth + 1)?;
             fields.push((key, value));
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(fields));
+                }
+                _ => return Err(self.error()),
+            }
         }
-        Ok(Value::Object(fields))
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_whitespace();
+            items.push(self.value(depth + 1)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.error()),
+            }
+        }
+    }
+
+    /// A string, borrowed from the text when it has no escapes (the usual case).
+    fn string(&mut self) -> Result<Cow<'t, str>, ParseError> {
+        self.pos += 1;
+        let start = self.pos;
+        self.pos += self.plain_run();
+        if self.peek() == Some(b'"') {
+            self.pos += 1;
+            return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
+        }
+        self.pos = start;
+        self.escaped_string().map(Cow::Owned)
+    }
+
+    fn escaped_string(&mut self) -> Result<String, ParseError> {
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            self.pos += self.plain_run();
+            // The run stops only at ASCII bytes, so these are character boundaries.
+            out.push_str(&self.text[start..self.pos]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let escaped = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos += 1;
+                            let unit = self.hex4()?;
+                            let c = if (0xD800..0xDC00).contains(&unit) && self.bytes[self.pos..].starts_with(b"\\u") {
+                                let save = self.pos;
+                                self.pos += 2;
+                                let low = self.hex4()?;
+                                if (0xDC00..0xE000).contains(&low) {
+                                    char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                                } else {
+                                    self.pos = save;
+                                    None
+                                }
+                            } else {
+                                char::from_u32(unit)
+                            };
+                            // A lone surrogate cannot be a Rust character: it becomes U+FFFD.
+                            out.push(c.unwrap_or('\u{FFFD}'));
+                            continue;
+                        }
+                        _ => return Err(self.error()),
+                    };
+                    out.push(escaped);
+                    self.pos += 1;
+                }
+                _ => return Err(self.error()),
+            }
+        }
+    }
+
+    /// How many bytes from here need no attention inside a string (no quote, backslash or
+    /// control character).
+    #[inline(always)]
+    fn plain_run(&self) -> usize {
+        let rest = &self.bytes[self.pos..];
+        rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len())
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or(self.error())?;
+        let mut unit = 0;
+        for &b in digits {
+            unit = unit * 16 + (b as char).to_digit(16).ok_or(self.error())?;
+        }
+        self.pos += 4;
+        Ok(unit)
+    }
+
+    fn number(&mut self) -> Result<Value, ParseError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.error()),
+        }
+        let mut plain = true;
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            plain = false;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error());
+            }
+            self.digits();
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            plain = false;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error());
+            }
+            self.digits();
+        }
+        let literal = &self.text[start..self.pos];
+        Ok(match literal.parse::<i128>() {
+            Ok(i) if plain => Value::Int(i),
+            _ => Value::Number(literal.to_string()),
+        })
+    }
+
+    fn digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+    }
+}
+
+fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if (c as u32) < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + c.len_utf8();
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+/// Any serde-serializable result as JSON text (structs, lists, options, strings, integers,
+/// and one-decimal-place numbers such as the percentages).
+pub fn to_json_text<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    // Only the types below are ever written, none of which fail.
+    let _ = value.serialize(Writer { out: &mut out });
+    out
+}
+
+#[derive(Debug)]
+pub struct WriteError;
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("cannot be written as JSON")
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+impl ser::Error for WriteError {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        WriteError
+    }
+}
+
+struct Writer<'o> {
+    out: &'o mut String,
+}
+
+/// Writes a one-decimal-place number from whole tenths (a percentage); anything finer to 6
+/// places; non-finite numbers as `null`. No float formatting code is needed for either.
+fn write_number(out: &mut String, v: f64) {
+    if !v.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    for places in [1u32, 6] {
+        let scale = 10f64.powi(places as i32);
+        let units = (v * scale).round();
+        if units / scale == v || places == 6 {
+            let units = units as i64;
+            let sign = if units < 0 { "-" } else { "" };
+            let abs = units.unsigned_abs();
+            let scale = 10u64.pow(places);
+            let fraction = format!("{:0width$}", abs % scale, width = places as usize);
+            out.push_str(&format!("{sign}{}.{fraction}", abs / scale));
+            return;
+        }
+    }
+}
+
+impl<'o> ser::Serializer for Writer<'o> {
+    type Ok = ();
+    type Error = WriteError;
+    type SerializeSeq = Compound<'o>;
+    type SerializeTuple = Compound<'o>;
+    type SerializeTupleStruct = Impossible<(), WriteError>;
+    type SerializeTupleVariant = Impossible<(), WriteError>;
+    type SerializeMap = Compound<'o>;
+    type SerializeStruct = Compound<'o>;
+    type SerializeStructVariant = Impossible<(), WriteError>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), WriteError> {
+        self.out.push_str(if v { "true" } else { "false" });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), WriteError> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), WriteError> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), WriteError> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), WriteError> {
+        self.out.push_str(&v.to_string());
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), WriteError> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), WriteError> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), WriteError> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), WriteError> {
+        self.out.push_str(&v.to_string());
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), WriteError> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), WriteError> {
+        write_number(self.out, v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), WriteError> {
+        write_string(self.out, v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), WriteError> {
+        write_string(self.out, v);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), WriteError> {
+        Err(WriteError)
+    }
+    fn serialize_none(self) -> Result<(), WriteError> {
+        self.out.push_str("null");
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), WriteError> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), WriteError> {
+        self.serialize_none()
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), WriteError> {
+        self.serialize_none()
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), WriteError> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), WriteError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<(), WriteError> {
+        Err(WriteError)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'o>, WriteError> {
+        self.out.push('[');
+        Ok(Compound { out: self.out, first: true, close: ']' })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'o>, WriteError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, WriteError> {
+        Err(WriteError)
+    }
+    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, WriteError> {
+        Err(WriteError)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'o>, WriteError> {
+        self.out.push('{');
+        Ok(Compound { out: self.out, first: true, close: '}' })
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'o>, WriteError> {
+        self.serialize_map(None)
+    }
+    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, WriteError> {
+        Err(WriteError)
+    }
+}
+
+struct Compound<'o> {
+    out: &'o mut String,
+    first: bool,
+    close: char,
+}
+
+impl Compound<'_> {
+    fn comma(&mut self) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = WriteError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
+        self.comma();
+        value.serialize(Writer { out: self.out })
+    }
+    fn end(self) -> Result<(), WriteError> {
+        self.out.push(self.close);
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = WriteError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+    fn end(self) -> Result<(), WriteError> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = WriteError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), WriteError> {
+        self.comma();
+        key.serialize(Writer { out: self.out })?;
+        self.out.push(':');
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
+        value.serialize(Writer { out: self.out })
+    }
+    fn end(self) -> Result<(), WriteError> {
+        self.out.push(self.close);
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = WriteError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), WriteError> {
+        self.comma();
+        write_string(self.out, key);
+        self.out.push(':');
+        value.serialize(Writer { out: self.out })
+    }
+    fn end(self) -> Result<(), WriteError> {
+        self.out.push(self.close);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_numbers_keeping_decimals_exact() {
+        assert_eq!(parse("7").unwrap(), Value::Int(7));
+        assert_eq!(parse("-0").unwrap(), Value::Int(0));
+        assert_eq!(parse("26.5").unwrap(), Value::Number("26.5".into()));
+        assert_eq!(parse("7.0").unwrap().scaled(0), Some(7));
+        assert_eq!(parse("7.5").unwrap().scaled(0), None);
+        assert_eq!(parse("26.5").unwrap().scaled(2), Some(2650));
+        assert_eq!(parse("4.567").unwrap().scaled(2), None);
+        assert_eq!(parse("1e2").unwrap().scaled(2), Some(10_000));
+        assert_eq!(parse("1.5E-1").unwrap().scaled(2), Some(15));
+        assert_eq!(parse("1e+21").unwrap().scaled(2), Some(100_000_000_000_000_000_000_000));
+        assert_eq!(parse("1e999999").unwrap().scaled(2), None);
+        assert_eq!(parse("0.30000000000000004").unwrap().scaled(2), None);
+        assert_eq!(parse("-0.50").unwrap().scaled(2), Some(-50));
+        assert_eq!(parse("123456789012345678901234567890123456789012").unwrap().scaled(0), None);
+    }
+
+    #[test]
+    fn rejects_what_is_not_json() {
+        for bad in ["", "{", "[1,]", "{\"a\":1,}", "01", "1.", ".5", "+1", "NaN", "'x'", "\"\u{1}\"", "\"\\x\"", "[1] 2", "tru", "{a:1}", "\"\\u12\""] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn strings_and_escapes() {
+        assert_eq!(parse(r#""a\"b\\c\/\n\u00e9\ud83d\ude00""#).unwrap(), Value::String("a\"b\\c/\né😀".into()));
+        assert_eq!(parse(r#""\ud800x""#).unwrap(), Value::String("\u{FFFD}x".into()));
+        let text = "{\"k\":\"line\\nbreak \\\"quoted\\\" \\u0001\",\"n\":[1,2.50,null,true]}";
+        assert_eq!(parse(text).unwrap().to_json_text(), text);
+    }
+
+    #[test]
+    fn nesting_is_limited() {
+        assert!(parse(&("[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1))).is_ok());
+        assert!(parse(&("[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2))).is_err());
+        assert!(parse(&"[".repeat(100_000)).is_err());
+    }
+
+    #[test]
+    fn duplicate_keys_last_one_wins() {
+        assert_eq!(parse(r#"{"a":1,"a":2}"#).unwrap().get("a"), Some(&Value::Int(2)));
+    }
+
+    #[test]
+    fn writes_percentages_from_tenths() {
+        assert_eq!(to_json_text(&[100.0, -2.4, 37.5, 0.0]), "[100.0,-2.4,37.5,0.0]");
+        assert_eq!(to_json_text(&Some(f64::NAN)), "null");
     }
 }

@@ -22,8 +22,45 @@ pub fn calculate_scenario(value: &Value) -> Result<Calculation, Vec<FieldMessage
 }
 
 /// A cohort as JSON → its result, or every error.
-pub fn calculate_cohort_json(value: &Value) -> Result<CohortResult, Vec<FieldMessage>> {
+pub fn calculate_cohort_json(value: Value) -> Result<CohortResult, Vec<FieldMessage>> {
     Cohort::from_json(value).map(|c| calculate_cohort(&c))
+}
+
+/// The API's answer to a scenario given as JSON text: `{ok: true, result}` or
+/// `{ok: false, errors}`, as JSON text. Text that is not JSON (or is nested too deeply) is
+/// not a scenario file.
+pub fn calculate_json_text(text: &str) -> String {
+    let result = match json::parse(text) {
+        Ok(value) => calculate_scenario(&value).map(|c| c.outcome),
+        Err(_) => Err(vec![FieldMessage::new("format", scenario::msg::FORMAT)]),
+    };
+    json::to_json_text(&Response::from(result))
+}
+
+/// The API's answer to a cohort given as JSON text, as JSON text.
+pub fn calculate_cohort_json_text(text: &str) -> String {
+    let result = match json::parse(text) {
+        Ok(value) => calculate_cohort_json(value),
+        Err(_) => Err(vec![FieldMessage::new("", cohort::msg::INPUT)]),
+    };
+    json::to_json_text(&Response::from(result))
+}
+
+/// `{ok: true, result}` or `{ok: false, errors: [{path, message}]}`.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+pub enum Response<T> {
+    Ok { ok: bool, result: T },
+    Err { ok: bool, errors: Vec<FieldMessage> },
+}
+
+impl<T> From<Result<T, Vec<FieldMessage>>> for Response<T> {
+    fn from(result: Result<T, Vec<FieldMessage>>) -> Self {
+        match result {
+            Ok(result) => Response::Ok { ok: true, result },
+            Err(errors) => Response::Err { ok: false, errors },
+        }
+    }
 }
 
 /// The version of this calculator, as in Cargo.toml.

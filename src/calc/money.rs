@@ -34,20 +34,12 @@ impl Pence {
     }
 
     /// Money as a JSON value: text as in [`Pence::parse`], or a number that is not negative
-    /// and has at most 2 decimal places. A float is read through its shortest exact decimal
-    /// form (`26.5` → "26.5"), so no float arithmetic touches the amount.
+    /// and has at most 2 decimal places (`26.5` yes, `4.567` no). The number is read from
+    /// its literal, exactly, as a decimal: no float is involved.
     pub fn from_json(value: &Value) -> Option<Pence> {
         match value {
             Value::String(s) => Pence::parse(s),
-            Value::Int(i) if *i >= 0 => i64::try_from(*i).ok()?.checked_mul(100).map(Pence),
-            Value::Float(f) if f.is_finite() && *f >= 0.0 && *f < 9.0e15 => {
-                // The nearest whole number of pence is the only candidate; it is the amount
-                // when that many hundredths, as a decimal, reads back as exactly this number,
-                // i.e. when the number as written had at most 2 decimal places. (Division of
-                // two exactly representable numbers is correctly rounded, as parsing is.)
-                let candidate = (*f * 100.0).round();
-                (candidate / 100.0 == *f).then_some(Pence(candidate as i64))
-            }
+            Value::Int(_) | Value::Number(_) => value.scaled(2).filter(|p| *p >= 0).and_then(|p| i64::try_from(p).ok()).map(Pence),
             _ => None,
         }
     }
@@ -236,21 +228,22 @@ mod tests {
 
     #[test]
     fn json_numbers_with_at_most_two_places() {
-        assert_eq!(Pence::from_json(&Value::Float(4.5)), Some(Pence(450)));
-        assert_eq!(Pence::from_json(&Value::Float(26.5)), Some(Pence(2650)));
-        assert_eq!(Pence::from_json(&Value::Float(379.58)), Some(Pence(37958)));
-        assert_eq!(Pence::from_json(&Value::Float(0.1 + 0.2)), None);
-        assert_eq!(Pence::from_json(&Value::Float(0.07)), Some(Pence(7)));
-        assert_eq!(Pence::from_json(&Value::Float(1234567.89)), Some(Pence(123_456_789)));
-        assert_eq!(Pence::from_json(&Value::Float(1e300)), None);
-        assert_eq!(Pence::from_json(&Value::Float(1e-7)), None);
-        assert_eq!(Pence::from_json(&Value::Float(4.567)), None);
-        assert_eq!(Pence::from_json(&Value::Float(-1.0)), None);
-        assert_eq!(Pence::from_json(&Value::Float(f64::NAN)), None);
-        assert_eq!(Pence::from_json(&Value::Float(-0.0)), Some(Pence(0)));
-        assert_eq!(Pence::from_json(&Value::Int(0)), Some(Pence(0)));
-        assert_eq!(Pence::from_json(&Value::Int(-3)), None);
-        assert_eq!(Pence::from_json(&Value::Int(i128::MAX)), None);
+        let number = |n: &str| Pence::from_json(&super::super::json::parse(n).unwrap());
+        assert_eq!(number("4.5"), Some(Pence(450)));
+        assert_eq!(number("26.5"), Some(Pence(2650)));
+        assert_eq!(number("379.58"), Some(Pence(37958)));
+        assert_eq!(number("0.07"), Some(Pence(7)));
+        assert_eq!(number("1234567.89"), Some(Pence(123_456_789)));
+        assert_eq!(number("0.30000000000000004"), None);
+        assert_eq!(number("4.567"), None);
+        assert_eq!(number("4.560"), Some(Pence(456)));
+        assert_eq!(number("-1"), None);
+        assert_eq!(number("-0.0"), Some(Pence(0)));
+        assert_eq!(number("0"), Some(Pence(0)));
+        assert_eq!(number("1e300"), None);
+        assert_eq!(number("1e-7"), None);
+        assert_eq!(number("92233720368547758.07"), Some(Pence(i64::MAX)));
+        assert_eq!(number("92233720368547758.08"), None);
         assert_eq!(Pence::from_json(&Value::Bool(true)), None);
         assert_eq!(Pence::from_json(&Value::Null), None);
     }

@@ -292,11 +292,7 @@ impl Scenario {
 
 /// A whole number given as a JSON number (`7` or `7.0`), never as text.
 pub fn whole_number(value: &Value) -> Option<i128> {
-    match value {
-        Value::Int(i) => Some(*i),
-        Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e30 => Some(*f as i128),
-        _ => None,
-    }
+    value.scaled(0)
 }
 
 /// Collects errors while reading; each reader returns `None` when its part is invalid.
@@ -314,7 +310,7 @@ impl Checker {
     pub fn unknown_fields(&mut self, object: &Value, path: &str, allowed: &[&str]) {
         if let Value::Object(fields) = object {
             for (key, _) in fields {
-                if !allowed.contains(&key.as_str()) {
+                if !allowed.contains(&key.as_ref()) {
                     self.error(join(path, key), msg::unknown_field(key));
                 }
             }

@@ -62,7 +62,7 @@ pub const EXAMPLES: [Example; 6] = [
 
 impl Example {
     pub fn scenario(&self) -> Scenario {
-        let value: Value = super::json_text::parse(self.json).expect("built-in examples are JSON");
+        let value: Value = crate::calc::json::parse(self.json).expect("built-in examples are JSON");
         Scenario::from_json(&value).expect("built-in examples are valid scenarios")
     }
 

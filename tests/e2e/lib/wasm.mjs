@@ -28,6 +28,9 @@ async function load() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reablement-'));
   const copy = path.join(dir, 'reablement.mjs');
   fs.copyFileSync(js, copy);
+  // The glue imports its JS snippets (wasm-bindgen inline_js) by relative path.
+  const snippets = path.join(distDir, 'snippets');
+  if (fs.existsSync(snippets)) fs.cpSync(snippets, path.join(dir, 'snippets'), { recursive: true });
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   const mod = await import(pathToFileURL(copy).href);
   mod.initSync({ module: fs.readFileSync(wasm) });
