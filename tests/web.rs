@@ -148,7 +148,7 @@ async fn achieving_the_goal_a_visit_supports_withdraws_the_visit() {
 
     tick(&root, "f-goals-0-status-achieved").await;
     assert_eq!(text_of(&root, "[data-testid=after-weekly]"), "£0.00");
-    assert!(text_of(&root, ".fates").contains("Lunch stops: all its goals achieved"));
+    assert!(text_of(&root, ".fates").contains("Lunch is withdrawn: all its goals achieved"));
     root.remove();
 }
 

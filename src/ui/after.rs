@@ -49,7 +49,7 @@ pub fn AfterPackage(props: &Props) -> Html {
                 <PackageEditor which={Which::After} package={draft.after.clone().unwrap_or_default()}
                     goals={draft.goals.clone()} settings_rate={draft.hourly_rate.clone()} />
             } else {
-                <p class="hint">{ "A visit stops when it helps with at least one goal and all its goals are achieved. Every other visit and every other cost carries on." }</p>
+                <p class="hint">{ "A visit is withdrawn when it helps with at least one goal and all its goals are achieved. Every other visit and every other cost carries on." }</p>
                 if let Some(calc) = &props.calculation {
                     if calc.working.fates.is_empty() {
                         <p>{ "There are no visits in the package before reablement yet." }</p>
@@ -57,7 +57,7 @@ pub fn AfterPackage(props: &Props) -> Html {
                         <ul class="fates">
                             { for calc.working.fates.iter().enumerate().map(|(i, fate)| match fate {
                                 VisitFate::Withdrawn => html! {
-                                    <li class="fate fate--stops"><strong>{ visit_name(i) }</strong>{ " stops: all its goals achieved" }</li>
+                                    <li class="fate fate--stops"><strong>{ visit_name(i) }</strong>{ " is withdrawn: all its goals achieved" }</li>
                                 },
                                 VisitFate::ContinuesGoalsOpen(open) => html! {
                                     <li class="fate"><strong>{ visit_name(i) }</strong>{ format!(" carries on: not yet achieved: {}", goal_words(open)) }</li>
@@ -69,7 +69,7 @@ pub fn AfterPackage(props: &Props) -> Html {
                         </ul>
                     }
                 } else {
-                    <p class="hint">{ "This shows when the answers above are complete." }</p>
+                    <p class="hint">{ "This shows when all the answers are complete." }</p>
                 }
             }
         </section>

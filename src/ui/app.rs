@@ -175,10 +175,30 @@ struct PageActionsProps {
     standalone: bool,
 }
 
-/// Print, start again and clear data, with a question before anything is lost.
+/// Print, start again and clear data, with a question before anything is lost. Focus moves
+/// into the question when it opens, and back to the button that opened it after "Cancel".
 #[component]
 fn PageActions(props: &PageActionsProps) -> Html {
     let form = use_form();
+    let question = use_node_ref();
+    let start_again = use_node_ref();
+    let clear_device = use_node_ref();
+    let asked = use_mut_ref(|| None::<Confirm>);
+    {
+        let (question, start_again, clear_device) = (question.clone(), start_again.clone(), clear_device.clone());
+        use_effect_with(props.confirm, move |confirm| {
+            let previous = asked.replace(*confirm);
+            let target = match (confirm, previous) {
+                (Some(_), _) => question.cast::<web_sys::HtmlElement>(),
+                (None, Some(Confirm::StartAgain)) => start_again.cast::<web_sys::HtmlElement>(),
+                (None, Some(Confirm::ClearDevice)) => clear_device.cast::<web_sys::HtmlElement>(),
+                (None, None) => None,
+            };
+            if let Some(el) = target {
+                let _ = el.focus();
+            }
+        });
+    }
     let print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -202,7 +222,7 @@ fn PageActions(props: &PageActionsProps) -> Html {
         <div class="page-actions no-print">
             if let Some(confirm) = props.confirm {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-title">
-                    <h2 class="heading-s" id="confirm-title">{ match confirm {
+                    <h2 class="heading-s" id="confirm-title" tabindex="-1" ref={question}>{ match confirm {
                         Confirm::StartAgain => "Start again? Everything entered in the form will be removed.",
                         Confirm::ClearDevice => "Clear data on this device? Your draft and anything else this calculator stored here will be removed.",
                     } }</h2>
@@ -217,9 +237,9 @@ fn PageActions(props: &PageActionsProps) -> Html {
             } else {
                 <div class="button-group">
                     <button type="button" class="button button--secondary" onclick={print}>{ "Print or save as PDF" }</button>
-                    <button type="button" class="button button--secondary" onclick={form.on_click(Action::Ask(Confirm::StartAgain))}>{ "Start again" }</button>
+                    <button type="button" class="button button--secondary" ref={start_again} onclick={form.on_click(Action::Ask(Confirm::StartAgain))}>{ "Start again" }</button>
                     if props.standalone {
-                        <button type="button" class="button button--secondary" onclick={form.on_click(Action::Ask(Confirm::ClearDevice))}>{ "Clear data on this device" }</button>
+                        <button type="button" class="button button--secondary" ref={clear_device} onclick={form.on_click(Action::Ask(Confirm::ClearDevice))}>{ "Clear data on this device" }</button>
                     }
                 </div>
             }

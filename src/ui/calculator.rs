@@ -90,6 +90,17 @@ pub fn Calculator(props: &Props) -> Html {
             if computed.calculation.is_some() && !blank {
                 <Working sections={computed.sections.clone()} />
             }
+            <p class="print-only">{ format!("Printed on {}. An estimate only, worked out on this device by the reablement outcome calculator {}.", today(), crate::calc::VERSION) }</p>
         </>
     }
+}
+
+/// Today's date in words ("23 November 2026"), for the printed page.
+fn today() -> String {
+    let date = js_sys::Date::new_0();
+    let options = js_sys::Object::new();
+    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_date_string("en-GB", &options).into()
 }

@@ -19,8 +19,8 @@ pub struct Props {
     pub id: AttrValue,
 }
 
-const LABEL_W: i64 = 92;
-const BAR_MAX: i64 = 150;
+const LABEL_W: i64 = 104;
+const BAR_MAX: i64 = 130;
 const ROW_H: i64 = 34;
 
 /// The length of a bar for `pence` when the longest is `max`: at least 2 px when above zero.

@@ -264,6 +264,8 @@ pub fn focus_by_id(from: Option<&web_sys::Node>, id: &str) {
     };
     if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
-        el.scroll_into_view_with_bool(false);
+        // Show the field from its label down (GOV.UK: the label, the message, then the input).
+        let field = el.closest(".field").ok().flatten().unwrap_or_else(|| el.clone().into());
+        field.scroll_into_view_with_bool(true);
     }
 }

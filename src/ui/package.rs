@@ -64,7 +64,7 @@ pub fn PackageEditor(props: &Props) -> Html {
                                 value={visit.days_per_week.clone()} oninput={edit(VisitField::DaysPerWeek)} />
                         </div>
                         <Input path={path("hourly_rate")} label={html!{ "Own hourly rate (optional)" }} kind={InputKind::Money} width="w-5"
-                            hint={html!{ { format!("Leave empty to use the hourly rate in the settings (£{})", props.settings_rate) } }}
+                            hint={html!{ { rate_hint(&props.settings_rate) } }}
                             suffix="an hour" value={visit.hourly_rate.clone()} oninput={edit(VisitField::HourlyRate)} />
                         if !props.goals.is_empty() {
                             <fieldset class={classes!("fieldset", "field", form.error(&format!("{base}.visits[{i}].goals")).is_some().then_some("field--error"))}
@@ -125,5 +125,13 @@ pub fn PackageEditor(props: &Props) -> Html {
                 </button>
             }
         </div>
+    }
+}
+
+/// The hint on a visit's own rate: names the settings rate only when it is a valid amount.
+fn rate_hint(settings_rate: &str) -> String {
+    match crate::calc::Pence::parse(settings_rate).filter(|p| (1..=99_999).contains(&p.0)) {
+        Some(rate) => format!("Leave empty to use the hourly rate in the settings ({})", rate.display()),
+        None => "Leave empty to use the hourly rate in the settings".to_string(),
     }
 }

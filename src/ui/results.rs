@@ -86,9 +86,9 @@ fn outcome_view(o: &Outcome) -> Html {
     };
     let after_note = if o.after.derived {
         match o.after.withdrawn_visits.len() {
-            0 => "Worked out from the goals: no visit stops yet".to_string(),
-            1 => "Worked out from the goals: 1 visit stops".to_string(),
-            n => format!("Worked out from the goals: {n} visits stop"),
+            0 => "Worked out from the goals: no visit withdrawn yet".to_string(),
+            1 => "Worked out from the goals: 1 visit withdrawn".to_string(),
+            n => format!("Worked out from the goals: {n} visits withdrawn"),
         }
     } else {
         "As entered".to_string()
@@ -120,7 +120,7 @@ fn outcome_view(o: &Outcome) -> Html {
             <BarChart id="result-chart" title="Weekly cost of care before and after reablement, and the baseline" bars={bars} />
             <h3 class="heading-s">{ "Compared with the baseline" }</h3>
             <p class="baseline-gap" data-testid="baseline-gap"><strong>{ baseline_words(o) }</strong></p>
-            <p class="hint">{ format!("The baseline of {} is an average over everyone leaving reablement, including the many people who need no further care at all (£0.00). So one person whose care still costs more than the baseline is not a failure: what matters is the average across the whole service.", money(o.baseline_pence)) }</p>
+            <p class="note">{ format!("The baseline of {} is an average over everyone leaving reablement, including the many people who need no further care at all (£0.00). So one person whose care still costs more than the baseline is not a failure: what matters is the average across the whole service.", money(o.baseline_pence)) }</p>
             <dl class="summary-list">
                 <div class="summary-list__row"><dt>{ "Over a year" }</dt><dd data-testid="annual">{ year }</dd></div>
                 if let Some(weeks) = o.break_even_weeks {

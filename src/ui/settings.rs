@@ -17,7 +17,7 @@ pub fn Settings(props: &Props) -> Html {
     let set = |setting: Setting| form.on_text(move |t| Action::Set(setting, t));
     let d = &props.draft;
     html! {
-        <section class="section" aria-labelledby="settings-heading">
+        <section class="section section--sources" aria-labelledby="settings-heading">
             <h2 class="heading-m" id="settings-heading">{ "5. Figures used" }</h2>
             <p class="hint">{ "The defaults come from the sources shown. Change them to match your council." }</p>
             <Input path="settings.baseline_weekly" label={html!{ "Baseline cost per person per week" }} kind={InputKind::Money} width="w-5"

@@ -19,10 +19,16 @@ pub fn Working(props: &Props) -> Html {
                 <>
                     <h3 class="heading-s">{ s.title.clone() }</h3>
                     <ol class="steps">
-                        { for s.steps.iter().map(|step| html! { <li>{ step.clone() }</li> }) }
+                        { for s.steps.iter().map(|step| html! { <li>{ keep_sign_with_amount(step) }</li> }) }
                     </ol>
                 </>
             }) }
         </section>
     }
+}
+
+/// A minus sign and the amount after it stay on one line (a word joiner between them), so a
+/// wrapped line never shows "−" at its end and a positive-looking amount on the next.
+pub fn keep_sign_with_amount(text: &str) -> String {
+    text.replace("\u{2212}£", "\u{2212}\u{2060}£")
 }

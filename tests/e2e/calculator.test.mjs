@@ -514,12 +514,10 @@ test('"Clear data on this device" asks first; Cancel keeps everything; "Yes, cle
   }
 });
 
-// Known app bug (reported): pressing "Start again" removes the focused button and shows the
-// question, but focus falls to <body>; a screen reader user hears nothing, and after Cancel
-// focus is lost again. Marked todo so the file passes; it reports when the app is fixed.
+// Pressing "Start again" removes the focused button and shows the question: focus must move
+// into the question (or a screen reader user hears nothing), and back after Cancel.
 test('"Start again" with the keyboard: focus moves into the question, and Cancel returns it to "Start again"', {
   timeout: TEST_TIMEOUT,
-  todo: 'app bug: focus falls to <body> when the question opens and after Cancel',
 }, async () => {
   const app = await openCalculator();
   const { page } = app;
