@@ -92,8 +92,7 @@ impl Cohort {
                 None
             }
         };
-        let baseline_weekly =
-            check.money_or(value.get("baseline_weekly"), "baseline_weekly", 0, 1_000_000, DEFAULT_BASELINE, scenario_msg::BASELINE);
+        let baseline_weekly = check.baseline_weekly(value.get("baseline_weekly"), "baseline_weekly");
         let people_per_week_hundredths = match value.get("people_per_week") {
             None | Some(Value::Null) => Some(DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS),
             Some(v) => match people_per_week(v) {
@@ -106,14 +105,7 @@ impl Cohort {
         };
         let package_weeks =
             check.whole_or(value.get("package_weeks"), "package_weeks", 1, 520, DEFAULT_PACKAGE_WEEKS, msg::PACKAGE_WEEKS);
-        let weeks_per_year = check.whole_or(
-            value.get("weeks_per_year"),
-            "weeks_per_year",
-            1,
-            53,
-            DEFAULT_WEEKS_PER_YEAR,
-            scenario_msg::WEEKS_PER_YEAR,
-        );
+        let weeks_per_year = check.weeks_per_year(value.get("weeks_per_year"), "weeks_per_year");
         match (check.errors.is_empty(), rows, baseline_weekly, people_per_week_hundredths, package_weeks, weeks_per_year) {
             (true, Some(rows), Some(baseline_weekly), Some(people_per_week_hundredths), Some(package_weeks), Some(weeks_per_year)) => {
                 Ok(Cohort { rows, baseline_weekly, people_per_week_hundredths, package_weeks, weeks_per_year })

@@ -387,6 +387,16 @@ impl Checker {
         self.optional_money(value, path, min, max, message).map(|p| p.unwrap_or(default))
     }
 
+    /// The baseline a week: money from £0.00 to £10,000.00, default £38.13 (scenario and cohort).
+    pub fn baseline_weekly(&mut self, value: Option<&Value>, path: &str) -> Option<Pence> {
+        self.money_or(value, path, 0, 1_000_000, DEFAULT_BASELINE, msg::BASELINE)
+    }
+
+    /// Weeks in a year: a whole number from 1 to 53, default 52 (scenario and cohort).
+    pub fn weeks_per_year(&mut self, value: Option<&Value>, path: &str) -> Option<u32> {
+        self.whole_or(value, path, 1, 53, DEFAULT_WEEKS_PER_YEAR, msg::WEEKS_PER_YEAR)
+    }
+
     fn settings(&mut self, value: Option<&Value>) -> Option<Settings> {
         let value = match value {
             None | Some(Value::Null) => return Some(Settings::default()),
@@ -397,24 +407,10 @@ impl Checker {
             }
         };
         self.unknown_fields(value, "settings", &["baseline_weekly", "hourly_rate", "weeks_per_year"]);
-        let baseline_weekly = self.money_or(
-            value.get("baseline_weekly"),
-            "settings.baseline_weekly",
-            0,
-            1_000_000,
-            DEFAULT_BASELINE,
-            msg::BASELINE,
-        );
+        let baseline_weekly = self.baseline_weekly(value.get("baseline_weekly"), "settings.baseline_weekly");
         let hourly_rate =
             self.money_or(value.get("hourly_rate"), "settings.hourly_rate", 1, 99_999, DEFAULT_HOURLY_RATE, msg::HOURLY_RATE);
-        let weeks_per_year = self.whole_or(
-            value.get("weeks_per_year"),
-            "settings.weeks_per_year",
-            1,
-            53,
-            DEFAULT_WEEKS_PER_YEAR,
-            msg::WEEKS_PER_YEAR,
-        );
+        let weeks_per_year = self.weeks_per_year(value.get("weeks_per_year"), "settings.weeks_per_year");
         Some(Settings { baseline_weekly: baseline_weekly?, hourly_rate: hourly_rate?, weeks_per_year: weeks_per_year? })
     }
 

@@ -1,6 +1,6 @@
 //! "There is a problem": every error at once, each a link that moves focus to its field.
 
-use super::fields::{field_id, focus_by_id};
+use super::fields::{field_id, focus_link};
 use crate::calc::FieldMessage;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -54,14 +54,7 @@ pub fn ErrorSummary(props: &Props) -> Html {
             <ul class="error-summary__list">
                 { for errors.into_iter().map(|e| {
                     let id = target(&e.path);
-                    let onclick = {
-                        let id = id.clone();
-                        Callback::from(move |ev: MouseEvent| {
-                            ev.prevent_default();
-                            let node = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
-                            focus_by_id(node.as_ref(), &id);
-                        })
-                    };
+                    let onclick = focus_link(id.clone());
                     html! { <li><a href={format!("#{id}")} {onclick}>{ format!("{}{}", context(&e.path), e.message) }</a></li> }
                 }) }
             </ul>

@@ -90,18 +90,42 @@ pub struct InputProps {
     pub children: Html,
 }
 
+/// What every labelled field shows above its control: the label, the hint and the error,
+/// and the ids the control's `aria-describedby` names.
+struct FieldHead {
+    id: String,
+    error: Option<AttrValue>,
+    described_by: Option<String>,
+    html: Html,
+}
+
+fn field_head(form: &Form, path: &str, label: &Html, hint: Option<&Html>) -> FieldHead {
+    let id = field_id(path);
+    let error = form.error(path);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by: Vec<&str> = [hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str())].into_iter().flatten().collect();
+    let described_by = (!described_by.is_empty()).then(|| described_by.join(" "));
+    let html = html! {
+        <>
+            <label class="label" for={id.clone()}>{ label.clone() }</label>
+            if let Some(hint) = hint {
+                <div class="hint" id={hint_id}>{ hint.clone() }</div>
+            }
+            if let Some(error) = &error {
+                <p class="error-message" id={error_id}>
+                    <span class="visually-hidden">{ "Error: " }</span>{ error.clone() }
+                </p>
+            }
+        </>
+    };
+    FieldHead { id, error, described_by, html }
+}
+
 #[component]
 pub fn Input(props: &InputProps) -> Html {
     let form = use_form();
-    let id = field_id(&props.path);
-    let error = form.error(&props.path);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = [props.hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let FieldHead { id, error, described_by, html: head } = field_head(&form, &props.path, &props.label, props.hint.as_ref());
     let oninput = {
         let cb = props.oninput.clone();
         Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
@@ -113,15 +137,7 @@ pub fn Input(props: &InputProps) -> Html {
     };
     html! {
         <div class={classes!("field", error.is_some().then_some("field--error"))}>
-            <label class="label" for={id.clone()}>{ props.label.clone() }</label>
-            if let Some(hint) = &props.hint {
-                <div class="hint" id={hint_id}>{ hint.clone() }</div>
-            }
-            if let Some(error) = &error {
-                <p class="error-message" id={error_id}>
-                    <span class="visually-hidden">{ "Error: " }</span>{ error.clone() }
-                </p>
-            }
+            { head }
             <div class="input-wrap">
                 if props.kind == InputKind::Money {
                     <span class="prefix" aria-hidden="true">{ "£" }</span>
@@ -135,7 +151,7 @@ pub fn Input(props: &InputProps) -> Html {
                     spellcheck="false"
                     autocomplete={props.autocomplete.clone().unwrap_or_else(|| AttrValue::from("off"))}
                     value={props.value.clone()}
-                    aria-describedby={(!described_by.is_empty()).then_some(described_by)}
+                    aria-describedby={described_by}
                     aria-invalid={error.is_some().then_some("true")}
                     {oninput}
                 />
@@ -163,34 +179,18 @@ pub struct SelectProps {
 #[component]
 pub fn Select(props: &SelectProps) -> Html {
     let form = use_form();
-    let id = field_id(&props.path);
-    let error = form.error(&props.path);
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described_by = [props.hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let FieldHead { id, error, described_by, html: head } = field_head(&form, &props.path, &props.label, props.hint.as_ref());
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
     html! {
         <div class={classes!("field", error.is_some().then_some("field--error"))}>
-            <label class="label" for={id.clone()}>{ props.label.clone() }</label>
-            if let Some(hint) = &props.hint {
-                <div class="hint" id={hint_id}>{ hint.clone() }</div>
-            }
-            if let Some(error) = &error {
-                <p class="error-message" id={error_id}>
-                    <span class="visually-hidden">{ "Error: " }</span>{ error.clone() }
-                </p>
-            }
+            { head }
             <select
                 class={classes!("select", error.is_some().then_some("input--error"))}
                 id={id}
-                aria-describedby={(!described_by.is_empty()).then_some(described_by)}
+                aria-describedby={described_by}
                 aria-invalid={error.is_some().then_some("true")}
                 {onchange}
             >
@@ -251,6 +251,16 @@ pub fn Radios(props: &RadiosProps) -> Html {
             </fieldset>
         </div>
     }
+}
+
+/// A click handler for a link to a field (error summary, warnings): moves focus to the field
+/// without changing the page's URL (the page may be embedded in someone else's).
+pub fn focus_link(id: String) -> Callback<MouseEvent> {
+    Callback::from(move |ev: MouseEvent| {
+        ev.prevent_default();
+        let node = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+        focus_by_id(node.as_ref(), &id);
+    })
 }
 
 /// Moves focus to the element with `id` in the same document or shadow root as `from`,

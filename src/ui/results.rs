@@ -2,7 +2,7 @@
 //! plain words, the year, break-even, goals, warnings, and the chart. Announced politely.
 
 use super::chart::{Bar, BarChart};
-use super::fields::{field_id, focus_by_id};
+use super::fields::{field_id, focus_link};
 use crate::calc::explain::hours_and_minutes;
 use crate::calc::money::one_place;
 use crate::calc::{Outcome, Pence};
@@ -136,14 +136,7 @@ fn outcome_view(o: &Outcome) -> Html {
                     <ul class="warning-list">
                         { for o.warnings.iter().map(|w| {
                             let id = field_id(&w.path);
-                            let onclick = {
-                                let id = id.clone();
-                                Callback::from(move |ev: MouseEvent| {
-                                    ev.prevent_default();
-                                    let node = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
-                                    focus_by_id(node.as_ref(), &id);
-                                })
-                            };
+                            let onclick = focus_link(id.clone());
                             html! {
                                 <li class="warning-text"><span class="warning-text__icon" aria-hidden="true">{ "!" }</span>
                                     <span class="visually-hidden">{ "Warning: " }</span>
