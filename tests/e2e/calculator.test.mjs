@@ -9,25 +9,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { serveStatic } from './lib/server.mjs';
-import { distDir, repoRoot } from './lib/wasm.mjs';
+import { AXE_TAGS, OUTPUT, formatViolations, launchChromium, runAxe } from './lib/browser.mjs';
+import { distDir } from './lib/wasm.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const PREFIX = '/tools/reablement/';
-const OUTPUT = path.join(repoRoot, 'test-output');
 const APP_TIMEOUT = 30_000;
 const TEST_TIMEOUT = 60_000;
 const STORAGE_PREFIX = 'reablement-calculator:';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 // The contract's messages (shared/spec/calculation.md) for the two errors the tests make.
 const MINUTES_MESSAGE = 'Visit length must be a whole number of minutes between 1 and 720';
@@ -55,7 +44,7 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(distDir, 'index.html')), 'dist/index.html is missing: run `make dist` first');
   fs.mkdirSync(OUTPUT, { recursive: true });
   server = await serveStatic(distDir, { prefix: PREFIX });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -186,24 +175,7 @@ async function makeTwoErrors(page) {
   await waitFor(page, 'the error summary', () => document.querySelector('.error-summary') != null);
 }
 
-function formatViolations(violations) {
-  return violations.map((v) => [
-    `- ${v.id} (${v.impact}): ${v.help}`,
-    ...v.nodes.slice(0, 8).map((n) => `    at ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s*\n\s*/g, ' / ')}`),
-    v.nodes.length > 8 ? `    … and ${v.nodes.length - 8} more` : null,
-  ].filter(Boolean).join('\n')).join('\n');
-}
 
-let axeSource;
-async function runAxe(page) {
-  axeSource ??= fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: axeSource });
-  const { violations } = await page.evaluate((tags) => window.axe.run(document, {
-    runOnly: { type: 'tag', values: tags },
-    resultTypes: ['violations'],
-  }), AXE_TAGS);
-  return violations;
-}
 
 // ---------------------------------------------------------------- 1. keyboard only
 
@@ -548,7 +520,7 @@ test('axe-core: no WCAG 2.2 AA violations when empty, with Arthur, with errors, 
   try {
     const found = [];
     const check = async (state) => {
-      const violations = await runAxe(page);
+      const violations = await runAxe(page, { tags: AXE_TAGS });
       if (violations.length) found.push(`${state}:\n${formatViolations(violations)}`);
     };
     await check('empty page');

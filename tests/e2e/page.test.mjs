@@ -4,22 +4,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { serveStatic } from './lib/server.mjs';
-import { distDir, repoRoot } from './lib/wasm.mjs';
+import { OUTPUT, formatViolations, launchChromium, runAxe } from './lib/browser.mjs';
+import { distDir } from './lib/wasm.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 // dist/ is served under a sub-path, to check that every URL in it is relative.
 const PREFIX = '/tools/reablement/';
-const OUTPUT = path.join(repoRoot, 'test-output');
 const APP_TIMEOUT = 30_000;
 const TEST_TIMEOUT = 120_000;
 
@@ -30,7 +20,7 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(distDir, 'index.html')), 'dist/index.html is missing: run `make dist` first');
   fs.mkdirSync(OUTPUT, { recursive: true });
   server = await serveStatic(distDir, { prefix: PREFIX });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -77,20 +67,7 @@ async function openSite({ width = 1280, height = 900, arthur = false } = {}) {
   return { page, seen };
 }
 
-function formatViolations(violations) {
-  return violations.map((v) => [
-    `- ${v.id} (${v.impact}): ${v.help}`,
-    `  ${v.helpUrl}`,
-    ...v.nodes.slice(0, 10).map((n) => `    at ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
-    v.nodes.length > 10 ? `    … and ${v.nodes.length - 10} more` : null,
-  ].filter(Boolean).join('\n')).join('\n');
-}
 
-async function runAxe(page) {
-  const source = fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
-  return page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-}
 
 test('Arthur\'s example loads in one click from the first page: £295.23 before, £0.00 after', { timeout: TEST_TIMEOUT }, async () => {
   const { page, seen } = await openSite({ arthur: true });
@@ -131,7 +108,7 @@ for (const width of [320, 1280]) {
     const { page } = await openSite({ width, height: 800 });
     try {
       await page.screenshot({ path: path.join(OUTPUT, `page-${width}.png`), fullPage: true });
-      const { violations } = await runAxe(page);
+      const violations = await runAxe(page);
       assert.equal(violations.length, 0, `axe-core found ${violations.length} kind(s) of violation at ${width} px:\n${formatViolations(violations)}`);
     } finally {
       await page.close();
