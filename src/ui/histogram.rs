@@ -69,8 +69,14 @@ pub struct Props {
     pub id: AttrValue,
 }
 
-const LABEL_W: i64 = 116;
-const BAR_MAX: i64 = 148;
+/// Room for a label, in viewBox units: about 6 a character at the chart's 11 px text.
+fn label_width(bands: &[Band]) -> i64 {
+    6 * bands.iter().map(|b| b.label().chars().count() as i64).max().unwrap_or(0) + 6
+}
+
+const BAR_MAX: i64 = 118;
+/// Room after the longest bar for its count (`100,000`).
+const VALUE_W: i64 = 48;
 const ROW_H: i64 = 24;
 const BAR_H: i64 = 17;
 const MARKER_H: i64 = 26;
@@ -107,6 +113,9 @@ pub fn Histogram(props: &Props) -> Html {
     let max = bands.iter().map(|b| b.count).max().unwrap_or(0);
     let marker_after = bands.iter().rposition(|b| b.at_or_below(props.baseline));
     let height = 4 + ROW_H * bands.len() as i64 + MARKER_H;
+    // As narrow as the labels allow, so the text stays near its 11 px on a 320 px screen.
+    let label_w = label_width(bands);
+    let width = label_w + BAR_MAX + VALUE_W;
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
     let mut y = 4;
@@ -117,8 +126,8 @@ pub fn Histogram(props: &Props) -> Html {
         parts.push(html! {
             <g class={class}>
                 <text class="chart__label" x="0" y={(y + 13).to_string()}>{ band.label() }</text>
-                <rect class="histogram__bar" x={LABEL_W.to_string()} y={y.to_string()} width={w.to_string()} height={BAR_H.to_string()} />
-                <text class="chart__value" x={(LABEL_W + w + 4).to_string()} y={(y + 13).to_string()}>{ group_thousands(band.count as u64) }</text>
+                <rect class="histogram__bar" x={label_w.to_string()} y={y.to_string()} width={w.to_string()} height={BAR_H.to_string()} />
+                <text class="chart__value" x={(label_w + w + 4).to_string()} y={(y + 13).to_string()}>{ group_thousands(band.count as u64) }</text>
             </g>
         });
         y += ROW_H;
@@ -126,8 +135,8 @@ pub fn Histogram(props: &Props) -> Html {
             let line_y = y + 2;
             parts.push(html! {
                 <g class="chart__marker">
-                    <line x1="0" x2="320" y1={line_y.to_string()} y2={line_y.to_string()} />
-                    <text x="0" y={(line_y + 15).to_string()}>{ format!("Baseline {} — above this line: at or below it", props.baseline.display()) }</text>
+                    <line x1="0" x2={width.to_string()} y1={line_y.to_string()} y2={line_y.to_string()} />
+                    <text x="0" y={(line_y + 15).to_string()}>{ format!("Baseline {}", props.baseline.display()) }</text>
                 </g>
             });
             y += MARKER_H;
@@ -135,7 +144,7 @@ pub fn Histogram(props: &Props) -> Html {
     }
     html! {
         <figure class="chart histogram">
-            <svg viewBox={format!("0 0 320 {height}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")} focusable="false">
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")} focusable="false">
                 <title id={title_id}>{ "Number of people in each band of weekly cost of care 28 days after reablement" }</title>
                 <desc id={desc_id}>{ describe(bands, props.baseline) }</desc>
                 { for parts }
@@ -215,5 +224,6 @@ mod tests {
         assert_eq!(bar_length(1, 100_000), 2);
         assert_eq!(bar_length(100_000, 100_000), BAR_MAX);
         assert_eq!(bar_length(0, 5), 0);
+        assert_eq!(label_width(&bands), 6 * "£175.01 to £200.00".chars().count() as i64 + 6);
     }
 }
