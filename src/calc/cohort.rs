@@ -22,7 +22,7 @@ pub mod msg {
     pub const BEFORE: &str = "Before must be an amount in pounds, like 38.13";
     pub const AFTER: &str = "After must be an amount in pounds, like 29.98";
     pub const CSV_HEADER: &str = "The first line must be the headings reference,before_weekly,after_weekly";
-    pub const CSV_FIELDS: &str = "Each line needs 3 values: reference, before_weekly and after_weekly";
+    pub const CSV_FIELDS: &str = "Each line needs one value under each heading, starting with reference, before_weekly and after_weekly";
     pub const CSV_EMPTY: &str = "The file is empty: it needs the headings reference,before_weekly,after_weekly and one line per person";
 }
 
@@ -222,12 +222,15 @@ pub struct CsvRows {
 /// Reads `reference,before_weekly,after_weekly` rows from CSV text (quoted fields, CRLF or
 /// LF, an optional UTF-8 byte order mark). Bad rows are reported by line number and skipped;
 /// the good ones are kept. Lines with every cell empty (spreadsheet left-overs) are skipped.
+/// Further columns after the three are allowed and ignored, so a results file exported by
+/// the calculator (those three first) reads as it is.
 pub fn read_cohort_csv(text: &str) -> CsvRows {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = CsvRows::default();
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
     let mut header_seen = false;
+    let mut columns = 3;
     let mut lines = LineCounter::new(text.as_bytes());
     loop {
         match reader.read_record(&mut record) {
@@ -246,13 +249,14 @@ pub fn read_cohort_csv(text: &str) -> CsvRows {
         if !header_seen {
             header_seen = true;
             let headings: Vec<&str> = record.iter().map(str::trim).collect();
-            if headings != ["reference", "before_weekly", "after_weekly"] {
+            if headings.get(..3) != Some(&["reference", "before_weekly", "after_weekly"][..]) {
                 out.problems.push(format!("Line {line}: {}", msg::CSV_HEADER));
                 return out;
             }
+            columns = headings.len();
             continue;
         }
-        if record.len() != 3 {
+        if record.len() != columns {
             out.problems.push(format!("Line {line}: {}", msg::CSV_FIELDS));
             continue;
         }
@@ -366,8 +370,16 @@ mod tests {
         let read = read_cohort_csv("reference,before_weekly,after_weekly\nA,1\nB,1,1,1\nC,2,0\n");
         assert_eq!(read.rows.len(), 1);
         assert_eq!(read.problems.len(), 2);
-        assert!(read.problems[0].starts_with("Line 2: Each line needs 3 values"));
+        assert!(read.problems[0].starts_with("Line 2: Each line needs one value under each heading"));
         assert!(read.problems[1].starts_with("Line 3: "));
+    }
+
+    #[test]
+    fn csv_further_columns_after_the_three_are_ignored() {
+        let read = read_cohort_csv("reference,before_weekly,after_weekly,change_weekly\nA,295.23,0.00,-295.23\nB,1,1\n");
+        assert_eq!(read.rows, vec![CohortRow { reference: "A".into(), before_weekly: Pence(29523), after_weekly: Pence(0) }]);
+        assert_eq!(read.problems.len(), 1, "a line short of the headings is reported");
+        assert!(read_cohort_csv("before_weekly,reference,after_weekly\n").problems[0].contains("The first line must be"));
     }
 
     #[test]

@@ -9,6 +9,8 @@ use super::examples::Example;
 use super::examples_view::ExamplesView;
 use super::fields::{field_id, focus_by_id, use_form, Form};
 use super::presentation::Presentation;
+use super::saved::SavedView;
+use super::share;
 use super::service::ServiceView;
 use super::state::{Action, Confirm, State, View};
 use super::storage::{self, Loaded};
@@ -54,14 +56,21 @@ fn initial_state(host: &Host) -> State {
     if !host.standalone {
         return State::default();
     }
-    match storage::load_draft() {
+    let mut state = match storage::load_draft() {
         Loaded::Nothing => State::default(),
         Loaded::Draft(draft) => State::new(draft, Some("Your draft from this device has been restored.".into())),
         Loaded::SetAside => State::new(
             Draft::default(),
             Some("A draft stored on this device could not be read, so it has been kept aside and a new form started. “Clear data on this device” removes it.".into()),
         ),
+    };
+    match storage::load_saved() {
+        storage::LoadedSaved::List(saved) => state.saved = saved,
+        storage::LoadedSaved::SetAside => {
+            state.notice = Some("The scenarios saved on this device could not be read, so they have been kept aside. “Clear data on this device” removes them.".into())
+        }
     }
+    state
 }
 
 #[component]
@@ -82,6 +91,34 @@ pub fn App() -> Html {
         use_effect_with(state.draft.clone(), move |draft| {
             if standalone {
                 storage::save_draft(draft);
+            }
+        });
+    }
+    // Keep the saved list on the device when it changes (not at start: nothing changed yet).
+    {
+        let standalone = host.standalone;
+        let first = use_mut_ref(|| true);
+        let dispatch = state.dispatcher();
+        use_effect_with(state.saved.clone(), move |saved| {
+            if standalone && !first.replace(false) && !storage::save_saved(saved) {
+                dispatch.dispatch(Action::Notice("This device would not store the saved scenarios (its storage may be full). Download them as a file to keep them.".into()));
+            }
+        });
+    }
+    // A share link: read the scenario in the address, then ask before it replaces the form.
+    {
+        let standalone = host.standalone;
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(code) = share::code_in_address().filter(|_| standalone) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let draft = share::decompress(&code).await.and_then(|text| Draft::from_json_text(&text));
+                    share::clear_address();
+                    match draft {
+                        Some(draft) => dispatch.dispatch(Action::Incoming(Box::new(draft))),
+                        None => dispatch.dispatch(Action::Notice("This link could not be opened: it does not hold a scenario from this calculator.".into())),
+                    }
+                });
             }
         });
     }
@@ -137,6 +174,9 @@ pub fn App() -> Html {
                 <nav class="nav no-print" aria-label="Calculator">
                     <ul class="nav__list">
                         { tab(View::Calculator, "One person") }
+                        if host.standalone {
+                            { tab(View::Saved, "Saved") }
+                        }
                         { tab(View::Examples, "Worked examples") }
                         { tab(View::Service, "Whole service") }
                     </ul>
@@ -148,14 +188,20 @@ pub fn App() -> Html {
                             if state.replaced.is_some() {
                                 <button type="button" class="button button--link" onclick={form.on_click(Action::Undo)}>{ "Put back my previous answers" }</button>
                             }
+                            if state.deleted.is_some() {
+                                <button type="button" class="button button--link" onclick={form.on_click(Action::UndoDelete)}>{ "Undo" }</button>
+                            }
                             <button type="button" class="button button--link" onclick={form.on_click(Action::DismissNotice)}>{ "Hide this message" }</button>
                         </div>
                     </div>
                 }
+                if let Some(incoming) = &state.incoming {
+                    <IncomingLink draft={(**incoming).clone()} />
+                }
                 { match state.view {
                     View::Calculator => html! {
                         <>
-                            <Calculator state={state_rc} computed={computed.clone()} summary={summary} results_heading={results_heading} />
+                            <Calculator state={state_rc} computed={computed.clone()} summary={summary} results_heading={results_heading} standalone={host.standalone} />
                             <PageActions confirm={state.confirm} standalone={host.standalone} />
                         </>
                     },
@@ -164,11 +210,51 @@ pub fn App() -> Html {
                         <Presentation sections={computed.sections.clone()} outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))} />
                     },
                     View::Service => html! { <ServiceView /> },
+                    View::Saved => html! { <SavedView saved={state.saved.clone()} compare={state.compare.clone()} /> },
                 } }
             </div>
         </ContextProvider<Form>>
     }
 }
+#[derive(Properties, PartialEq)]
+struct IncomingProps {
+    draft: Draft,
+}
+
+/// "This link contains a scenario": what is in it, and a choice before the form changes.
+#[component]
+fn IncomingLink(props: &IncomingProps) -> Html {
+    let form = use_form();
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let d = &props.draft;
+    let figures = compute(d).calculation.map(|c| {
+        format!(
+            " Before {} a week, after {} a week.",
+            crate::calc::Pence(c.outcome.before.weekly_pence).display(),
+            crate::calc::Pence(c.outcome.after.weekly_pence).display()
+        )
+    });
+    let reference = if d.reference.trim().is_empty() { "no case reference".to_string() } else { format!("case reference {}", d.reference.trim()) };
+    html! {
+        <div class="confirm incoming" role="alertdialog" aria-labelledby="incoming-title" aria-describedby="incoming-body">
+            <h2 class="heading-s" id="incoming-title" tabindex="-1" ref={node}>{ "This link contains a scenario. Open it?" }</h2>
+            <p id="incoming-body">{ format!("It has {reference}, {} goals and {} visits before reablement.{} Opening it replaces the form on this page.", d.goals.len(), d.before.visits.len(), figures.unwrap_or_default()) }</p>
+            <div class="button-group">
+                <button type="button" class="button" onclick={form.on_click(Action::AcceptIncoming)}>{ "Open it" }</button>
+                <button type="button" class="button button--secondary" onclick={form.on_click(Action::RejectIncoming)}>{ "Keep my form" }</button>
+            </div>
+        </div>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct PageActionsProps {
     confirm: Option<Confirm>,

@@ -12,6 +12,7 @@ use super::package::PackageEditor;
 use super::results::Results;
 use super::settings::Settings;
 use super::state::{Action, Setting, State};
+use super::keep::KeepAndShare;
 use super::working::Working;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,6 +23,7 @@ pub struct Props {
     pub computed: Rc<Computed>,
     pub summary: NodeRef,
     pub results_heading: NodeRef,
+    pub standalone: bool,
 }
 
 #[component]
@@ -71,7 +73,7 @@ pub fn Calculator(props: &Props) -> Html {
                             settings_rate={state.draft.hourly_rate.clone()} />
                     </section>
                     <AfterPackage draft={draft.clone()} calculation={computed.calculation.clone()} />
-                    <Settings draft={draft} />
+                    <Settings draft={draft.clone()} />
                     <div class="button-group no-print">
                         <button type="submit" class="button">{ "Show the result" }</button>
                     </div>
@@ -90,6 +92,7 @@ pub fn Calculator(props: &Props) -> Html {
             if computed.calculation.is_some() && !blank {
                 <Working sections={computed.sections.clone()} />
             }
+            <KeepAndShare draft={draft.clone()} outcome={computed.calculation.as_ref().filter(|_| !blank).map(|c| Rc::new(c.outcome.clone()))} standalone={props.standalone} />
             <p class="print-only">{ format!("Printed on {}. An estimate only, worked out on this device by the reablement outcome calculator {}.", today(), crate::calc::VERSION) }</p>
         </>
     }

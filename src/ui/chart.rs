@@ -19,21 +19,31 @@ pub struct Props {
     pub id: AttrValue,
 }
 
-const LABEL_W: i64 = 104;
-const BAR_MAX: i64 = 130;
+const WIDTH: i64 = 320;
 const ROW_H: i64 = 34;
+/// Room after the longest bar for its amount ("£1,234.56").
+const VALUE_ROOM: i64 = 84;
 
-/// The length of a bar for `pence` when the longest is `max`: at least 2 px when above zero.
-fn bar_length(pence: i64, max: i64) -> i64 {
+/// The label column: wide enough for the longest label at 14px (about 8 units a character).
+fn label_width(bars: &[Bar]) -> i64 {
+    let longest = bars.iter().map(|b| b.label.chars().count() as i64).max().unwrap_or(0);
+    (longest * 8 + 10).clamp(60, 170)
+}
+
+/// The length of a bar for `pence` when the longest is `max` and may be `room` long: at
+/// least 2 units when above zero.
+fn bar_length(pence: i64, max: i64, room: i64) -> i64 {
     if pence <= 0 || max <= 0 {
         return 0;
     }
-    ((i128::from(pence) * i128::from(BAR_MAX) / i128::from(max)) as i64).max(2)
+    ((i128::from(pence) * i128::from(room) / i128::from(max)) as i64).max(2)
 }
 
 #[component]
 pub fn BarChart(props: &Props) -> Html {
     let max = props.bars.iter().map(|b| b.pence).max().unwrap_or(0);
+    let label_w = label_width(&props.bars);
+    let room = WIDTH - label_w - VALUE_ROOM;
     let height = ROW_H * props.bars.len() as i64 + 8;
     let description = props
         .bars
@@ -45,17 +55,17 @@ pub fn BarChart(props: &Props) -> Html {
     let desc_id = format!("{}-desc", props.id);
     html! {
         <figure class="chart">
-            <svg viewBox={format!("0 0 320 {height}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")} focusable="false">
+            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")} focusable="false">
                 <title id={title_id}>{ props.title.clone() }</title>
                 <desc id={desc_id}>{ format!("{description}.") }</desc>
                 { for props.bars.iter().enumerate().map(|(i, b)| {
                     let y = 6 + i as i64 * ROW_H;
-                    let w = bar_length(b.pence, max);
+                    let w = bar_length(b.pence, max, room);
                     html! {
                         <g class={b.class}>
                             <text class="chart__label" x="0" y={(y + 17).to_string()}>{ b.label.clone() }</text>
-                            <rect class="chart__bar" x={LABEL_W.to_string()} y={y.to_string()} width={w.to_string()} height="24" rx="2" />
-                            <text class="chart__value" x={(LABEL_W + w + 5).to_string()} y={(y + 17).to_string()}>{ Pence(b.pence).display() }</text>
+                            <rect class="chart__bar" x={label_w.to_string()} y={y.to_string()} width={w.to_string()} height="24" rx="2" />
+                            <text class="chart__value" x={(label_w + w + 5).to_string()} y={(y + 17).to_string()}>{ Pence(b.pence).display() }</text>
                         </g>
                     }
                 }) }

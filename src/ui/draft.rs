@@ -244,6 +244,12 @@ impl Draft {
         }
     }
 
+    /// The form filled from a scenario file's text; `None` unless it is a valid scenario.
+    pub fn from_json_text(text: &str) -> Option<Draft> {
+        let value = crate::calc::json::parse(text).ok()?;
+        crate::calc::Scenario::from_json(&value).ok().map(|s| Draft::from_scenario(&s))
+    }
+
     pub fn package(&self, which: Which) -> Option<&PackageDraft> {
         match which {
             Which::Before => Some(&self.before),

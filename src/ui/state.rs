@@ -2,6 +2,7 @@
 //! figure the page shows is derived from `draft` by one call into `calc` per render.
 
 use super::draft::{CostDraft, Draft, GoalDraft, PackageDraft, VisitDraft, Which};
+use super::storage::SavedScenario;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -17,6 +18,8 @@ pub enum View {
     Present,
     /// A whole cohort against the baseline.
     Service,
+    /// Scenarios saved on this device, and comparing them.
+    Saved,
 }
 
 /// What a confirmation question is about.
@@ -86,6 +89,27 @@ pub enum Action {
     Show(View),
     /// Put back the answers replaced by the last `Load`.
     Undo,
+    /// Save the current scenario (valid JSON text, made by the caller from `calc`) under a name.
+    Save { name: String, scenario: String, now: f64 },
+    /// Open a saved scenario in the calculator.
+    OpenSaved(u32),
+    DuplicateSaved(u32, f64),
+    RenameSaved(u32, String),
+    DeleteSaved(u32),
+    /// Put back the scenario deleted last.
+    UndoDelete,
+    /// Tick or untick a saved scenario for comparing (at most 4).
+    ToggleCompare(u32),
+    /// The draft after opening a saved scenario or a file: the caller parsed it.
+    Opened(Box<Draft>, String),
+    /// A share link's scenario arrived: ask before it replaces the form.
+    Incoming(Box<Draft>),
+    AcceptIncoming,
+    RejectIncoming,
+    /// A message for the top of the page.
+    Notice(String),
+    /// The saved list as read from the device at start.
+    SavedLoaded(Vec<SavedScenario>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -108,9 +132,32 @@ pub struct State {
     pub view: View,
     /// The answers a `Load` replaced, so that loading an example never loses work.
     pub replaced: Option<Box<Draft>>,
+    /// Scenarios saved on this device, newest first.
+    pub saved: Vec<SavedScenario>,
+    /// The last deleted saved scenario and where it was, for "Undo".
+    pub deleted: Option<(usize, SavedScenario)>,
+    /// Saved scenarios ticked for comparing, in the order ticked.
+    pub compare: Vec<u32>,
+    /// A scenario from a share link, waiting for "Open it" or "Keep my form".
+    pub incoming: Option<Box<Draft>>,
 }
 
+/// At most this many scenarios side by side.
+pub const MAX_COMPARE: usize = 4;
+
 impl State {
+    /// A new form (an example, a saved scenario, a file), keeping what is not the form: the
+    /// screen, the saved list, and the replaced answers for "Put back my previous answers".
+    fn replace_draft(&mut self, draft: Draft, notice: String) {
+        let replaced = (!self.draft.is_blank() && self.draft != draft).then(|| Box::new(self.draft.clone()));
+        let mut next = State::new(draft, Some(notice));
+        next.view = self.view;
+        next.saved = std::mem::take(&mut self.saved);
+        next.compare = std::mem::take(&mut self.compare);
+        next.replaced = replaced;
+        *self = next;
+    }
+
     fn focus_on(&mut self, path: String) {
         self.focus = Some(path);
         self.focus_seq += 1;
@@ -119,7 +166,7 @@ impl State {
 
 impl State {
     pub fn new(draft: Draft, notice: Option<String>) -> State {
-        State { draft, show_errors: false, submit_count: 0, confirm: None, notice, parked_after: None, focus: None, focus_seq: 0, view: View::Calculator, replaced: None }
+        State { draft, show_errors: false, submit_count: 0, confirm: None, notice, parked_after: None, focus: None, focus_seq: 0, view: View::Calculator, replaced: None, saved: Vec::new(), deleted: None, compare: Vec::new(), incoming: None }
     }
 }
 
@@ -261,18 +308,80 @@ impl Reducible for State {
                 state.show_errors = true;
                 state.submit_count += 1;
             }
-            Action::Load(new_draft, notice) => {
-                let replaced = (!state.draft.is_blank() && state.draft != *new_draft).then(|| Box::new(state.draft.clone()));
-                let view = state.view;
-                state = State::new(*new_draft, Some(notice));
-                state.view = view;
-                state.replaced = replaced;
+            Action::Load(new_draft, notice) | Action::Opened(new_draft, notice) => {
+                state.replace_draft(*new_draft, notice);
             }
             Action::Undo => {
                 if let Some(previous) = state.replaced.take() {
-                    let view = state.view;
-                    state = State::new(*previous, Some("Your previous answers are back.".into()));
-                    state.view = view;
+                    state.replace_draft(*previous, "Your previous answers are back.".into());
+                    state.replaced = None;
+                }
+            }
+            Action::Save { name, scenario, now } => {
+                let id = state.saved.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+                let name = if name.trim().is_empty() { format!("Scenario {id}") } else { name.trim().to_string() };
+                state.notice = Some(format!("“{name}” is saved on this device."));
+                state.saved.insert(0, SavedScenario { id, name, saved_at: now, scenario });
+            }
+            Action::OpenSaved(id) => {
+                if let Some(saved) = state.saved.iter().find(|s| s.id == id).cloned() {
+                    if let Some(draft) = Draft::from_json_text(&saved.scenario) {
+                        state.replace_draft(draft, format!("“{}” is open. Changes are not saved until you save again.", saved.name));
+                        state.view = View::Calculator;
+                    }
+                }
+            }
+            Action::DuplicateSaved(id, now) => {
+                if let Some(pos) = state.saved.iter().position(|s| s.id == id) {
+                    let new_id = state.saved.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+                    let mut copy = state.saved[pos].clone();
+                    copy.id = new_id;
+                    copy.name = format!("Copy of {}", copy.name);
+                    copy.saved_at = now;
+                    state.notice = Some(format!("“{}” is saved.", copy.name));
+                    state.saved.insert(0, copy);
+                }
+            }
+            Action::RenameSaved(id, name) => {
+                if let Some(saved) = state.saved.iter_mut().find(|s| s.id == id) {
+                    if !name.trim().is_empty() {
+                        saved.name = name.trim().to_string();
+                    }
+                }
+            }
+            Action::DeleteSaved(id) => {
+                if let Some(pos) = state.saved.iter().position(|s| s.id == id) {
+                    let removed = state.saved.remove(pos);
+                    state.compare.retain(|c| *c != id);
+                    state.notice = Some(format!("“{}” is deleted.", removed.name));
+                    state.deleted = Some((pos, removed));
+                    state.focus_on("saved".into());
+                }
+            }
+            Action::UndoDelete => {
+                if let Some((pos, saved)) = state.deleted.take() {
+                    state.notice = Some(format!("“{}” is back.", saved.name));
+                    state.saved.insert(pos.min(state.saved.len()), saved);
+                }
+            }
+            Action::Incoming(draft) => state.incoming = Some(draft),
+            Action::AcceptIncoming => {
+                if let Some(draft) = state.incoming.take() {
+                    state.replace_draft(*draft, "The scenario from the link is open.".into());
+                    state.view = View::Calculator;
+                }
+            }
+            Action::RejectIncoming => {
+                state.incoming = None;
+                state.notice = Some("Your form is as it was. The link's scenario was not opened.".into());
+            }
+            Action::Notice(notice) => state.notice = Some(notice),
+            Action::SavedLoaded(saved) => state.saved = saved,
+            Action::ToggleCompare(id) => {
+                if let Some(pos) = state.compare.iter().position(|c| *c == id) {
+                    state.compare.remove(pos);
+                } else if state.compare.len() < MAX_COMPARE {
+                    state.compare.push(id);
                 }
             }
             Action::Show(view) => {
@@ -281,7 +390,11 @@ impl Reducible for State {
             }
             Action::Ask(confirm) => state.confirm = Some(confirm),
             Action::CancelConfirm => state.confirm = None,
-            Action::StartAgain(notice) => state = State::new(Draft::default(), Some(notice)),
+            Action::StartAgain(notice) => {
+                let saved = std::mem::take(&mut state.saved);
+                state = State::new(Draft::default(), Some(notice));
+                state.saved = saved;
+            }
             Action::DismissNotice => state.notice = None,
         }
         Rc::new(state)
@@ -352,6 +465,53 @@ mod tests {
         let s = apply(s, vec![Action::Undo]);
         assert_eq!(s.draft.reference, "AB-1");
         assert!(s.replaced.is_none());
+    }
+
+    fn saved_arthur(s: Rc<State>) -> Rc<State> {
+        let arthur = include_str!("examples/arthur.json").to_string();
+        apply(s, vec![Action::Save { name: "AR-0001".into(), scenario: arthur, now: 1.0 }])
+    }
+
+    #[test]
+    fn saved_scenarios_open_duplicate_rename_and_delete_with_undo() {
+        let s = saved_arthur(Rc::new(State::default()));
+        let id = s.saved[0].id;
+        let s = apply(s, vec![Action::DuplicateSaved(id, 2.0), Action::RenameSaved(id, "Arthur at 28 days".into())]);
+        assert_eq!(s.saved.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["Copy of AR-0001", "Arthur at 28 days"]);
+        let s = apply(s, vec![Action::DeleteSaved(id)]);
+        assert_eq!(s.saved.len(), 1);
+        let s = apply(s, vec![Action::UndoDelete]);
+        assert_eq!(s.saved[1].name, "Arthur at 28 days", "back where it was");
+        let s = apply(s, vec![Action::OpenSaved(id)]);
+        assert_eq!(s.view, View::Calculator);
+        assert_eq!(s.draft.goals.len(), 3);
+        assert_eq!(s.saved.len(), 2, "opening keeps the list");
+    }
+
+    #[test]
+    fn a_share_link_asks_before_replacing_the_form() {
+        let s = apply(Rc::new(State::default()), vec![Action::Set(Setting::Reference, "MINE".into())]);
+        let link = Draft::from_json_text(include_str!("examples/arthur.json")).unwrap();
+        let s = apply(s, vec![Action::Incoming(Box::new(link.clone()))]);
+        assert_eq!(s.draft.reference, "MINE", "nothing changes until the user says so");
+        let kept = apply(s.clone(), vec![Action::RejectIncoming]);
+        assert_eq!((kept.draft.reference.as_str(), kept.incoming.is_none()), ("MINE", true));
+        let opened = apply(s, vec![Action::AcceptIncoming]);
+        assert_eq!(opened.draft, link);
+        assert!(opened.replaced.is_some(), "the replaced form can be put back");
+    }
+
+    #[test]
+    fn at_most_four_scenarios_are_compared() {
+        let mut s = Rc::new(State::default());
+        for _ in 0..5 {
+            s = saved_arthur(s);
+        }
+        let ids: Vec<u32> = s.saved.iter().map(|x| x.id).collect();
+        let s = apply(s, ids.iter().map(|id| Action::ToggleCompare(*id)).collect());
+        assert_eq!(s.compare, ids[..4]);
+        let s = apply(s, vec![Action::ToggleCompare(ids[0]), Action::ToggleCompare(ids[4])]);
+        assert_eq!(s.compare, [ids[1], ids[2], ids[3], ids[4]]);
     }
 
     #[test]

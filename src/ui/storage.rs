@@ -64,3 +64,55 @@ pub fn clear_all() -> u32 {
     }
     keys.len() as u32
 }
+
+const SAVED_KEY: &str = "reablement-calculator:saved";
+const SAVED_SET_ASIDE_KEY: &str = "reablement-calculator:unreadable-saved";
+
+/// A scenario saved on this device: its case reference as a name, when it was saved, and the
+/// scenario itself in the contract's file format (so it opens, exports and imports alike).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedScenario {
+    pub id: u32,
+    pub name: String,
+    /// Milliseconds since 1970, from the device's clock.
+    pub saved_at: f64,
+    /// The scenario as JSON text, valid when saved.
+    pub scenario: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredSaved {
+    version: u32,
+    scenarios: Vec<SavedScenario>,
+}
+
+pub enum LoadedSaved {
+    List(Vec<SavedScenario>),
+    /// Something was stored but could not be read; it has been kept under another key.
+    SetAside,
+}
+
+pub fn load_saved() -> LoadedSaved {
+    let Some(store) = storage() else { return LoadedSaved::List(Vec::new()) };
+    let Ok(Some(text)) = store.get_item(SAVED_KEY) else { return LoadedSaved::List(Vec::new()) };
+    match super::json_text::parse::<StoredSaved>(&text) {
+        Some(stored) if stored.version == STORED_VERSION => LoadedSaved::List(stored.scenarios),
+        _ => {
+            let _ = store.set_item(SAVED_SET_ASIDE_KEY, &text);
+            let _ = store.remove_item(SAVED_KEY);
+            LoadedSaved::SetAside
+        }
+    }
+}
+
+/// Keeps the list on the device; `false` when it could not be stored (storage full or refused).
+pub fn save_saved(scenarios: &[SavedScenario]) -> bool {
+    let Some(store) = storage() else { return false };
+    if scenarios.is_empty() {
+        return store.remove_item(SAVED_KEY).is_ok();
+    }
+    match super::json_text::stringify(&StoredSaved { version: STORED_VERSION, scenarios: scenarios.to_vec() }, 0) {
+        Some(text) => store.set_item(SAVED_KEY, &text).is_ok(),
+        None => false,
+    }
+}

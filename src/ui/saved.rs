@@ -1,0 +1,183 @@
+//! Scenarios saved on this device: newest first with their before and after figures; open,
+//! duplicate, rename, delete (with undo); and 2 to 4 of them compared side by side.
+
+use super::chart::{Bar, BarChart};
+use super::fields::use_form;
+use super::files::{download, results_csv};
+use super::state::{Action, MAX_COMPARE};
+use super::storage::SavedScenario;
+use crate::calc::{calculate, json, Outcome, Pence, Scenario};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub saved: Vec<SavedScenario>,
+    pub compare: Vec<u32>,
+}
+
+/// The outcome of a saved scenario (`None` only if stored text no longer reads as one).
+fn outcome(saved: &SavedScenario) -> Option<Outcome> {
+    let value = json::parse(&saved.scenario).ok()?;
+    Scenario::from_json(&value).ok().map(|s| calculate(&s).outcome)
+}
+
+/// "23 November 2026 at 14:05", from the device's clock and locale.
+fn when(ms: f64) -> String {
+    let date = js_sys::Date::new(&ms.into());
+    let options = js_sys::Object::new();
+    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric"), ("hour", "2-digit"), ("minute", "2-digit")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_string("en-GB", &options).into()
+}
+
+fn money(p: i64) -> String {
+    Pence(p).display()
+}
+
+#[component]
+pub fn SavedView(props: &Props) -> Html {
+    let form = use_form();
+    let renaming = use_state(|| None::<(u32, String)>);
+    let outcomes: Vec<(SavedScenario, Option<Outcome>)> = props.saved.iter().map(|s| (s.clone(), outcome(s))).collect();
+    let download_all = {
+        let outcomes = outcomes.clone();
+        Callback::from(move |_: MouseEvent| {
+            let rows: Vec<(&str, &Outcome)> = outcomes.iter().filter_map(|(s, o)| o.as_ref().map(|o| (s.name.as_str(), o))).collect();
+            download("saved-scenarios.csv", "text/csv;charset=utf-8", &results_csv(rows));
+        })
+    };
+    let compared: Vec<(String, Outcome)> = props
+        .compare
+        .iter()
+        .filter_map(|id| outcomes.iter().find(|(s, _)| s.id == *id).and_then(|(s, o)| Some((s.name.clone(), o.clone()?))))
+        .collect();
+    html! {
+        <>
+            <h1 class="heading-l" id="f-saved" tabindex="-1">{ "Saved on this device" }</h1>
+            <p class="lead">{ "Scenarios you save stay in this browser, on this device. Nothing is sent anywhere." }</p>
+            if props.saved.is_empty() {
+                <p>{ "Nothing is saved yet. On the “One person” page, use “Save on this device”." }</p>
+            } else {
+                <p class="hint">{ format!("Tick 2 to {MAX_COMPARE} scenarios to compare them side by side.") }</p>
+                <ul class="saved-list">
+                    { for outcomes.iter().map(|(saved, outcome)| {
+                        let id = saved.id;
+                        let ticked = props.compare.contains(&id);
+                        let full = props.compare.len() >= MAX_COMPARE && !ticked;
+                        let heading = format!("saved-{id}");
+                        let is_renaming = renaming.as_ref().filter(|(r, _)| *r == id).map(|(_, name)| name.clone());
+                        html! {
+                            <li class="card saved" key={id} aria-labelledby={heading.clone()}>
+                                if let Some(name) = is_renaming {
+                                    <form class="rename" onsubmit={{
+                                        let (renaming, dispatch) = (renaming.clone(), form.dispatch.clone());
+                                        Callback::from(move |e: SubmitEvent| {
+                                            e.prevent_default();
+                                            if let Some((id, name)) = (*renaming).clone() {
+                                                dispatch.dispatch(Action::RenameSaved(id, name));
+                                            }
+                                            renaming.set(None);
+                                        })
+                                    }}>
+                                        <div class="field">
+                                            <label class="label" for={format!("rename-{id}")} id={heading}>{ "New name" }</label>
+                                            <input class="input w-12" id={format!("rename-{id}")} type="text" value={name} autocomplete="off"
+                                                oninput={{
+                                                    let renaming = renaming.clone();
+                                                    Callback::from(move |e: InputEvent| renaming.set(Some((id, e.target_unchecked_into::<HtmlInputElement>().value()))))
+                                                }} />
+                                        </div>
+                                        <div class="button-group">
+                                            <button type="submit" class="button">{ "Save the name" }</button>
+                                            <button type="button" class="button button--secondary" onclick={{ let renaming = renaming.clone(); Callback::from(move |_| renaming.set(None)) }}>{ "Cancel" }</button>
+                                        </div>
+                                    </form>
+                                } else {
+                                    <h2 class="heading-s saved__name" id={heading}>{ saved.name.clone() }</h2>
+                                }
+                                <p class="hint">{ format!("Saved {}", when(saved.saved_at)) }</p>
+                                { match outcome {
+                                    Some(o) => html! { <p class="saved__figures">{ format!("Before {} a week, after {} a week", money(o.before.weekly_pence), money(o.after.weekly_pence)) }</p> },
+                                    None => html! { <p class="error-message">{ "This saved scenario can no longer be read." }</p> },
+                                } }
+                                <div class="checkbox">
+                                    <input class="checkbox__input" type="checkbox" id={format!("compare-{id}")} checked={ticked} disabled={full || outcome.is_none()}
+                                        onchange={form.on_text(move |_| Action::ToggleCompare(id)).reform(|_: Event| String::new())} />
+                                    <label class="checkbox__label" for={format!("compare-{id}")}>{ "Compare" }<span class="visually-hidden">{ format!(" {}", saved.name) }</span></label>
+                                </div>
+                                <div class="button-group">
+                                    <button type="button" class="button button--secondary" onclick={form.on_click(Action::OpenSaved(id))}>
+                                        { "Open" }<span class="visually-hidden">{ format!(" {}", saved.name) }</span></button>
+                                    <button type="button" class="button button--secondary" onclick={{ let d = form.dispatch.clone(); Callback::from(move |_| d.dispatch(Action::DuplicateSaved(id, js_sys::Date::now()))) }}>
+                                        { "Duplicate" }<span class="visually-hidden">{ format!(" {}", saved.name) }</span></button>
+                                    <button type="button" class="button button--secondary" onclick={{ let (r, name) = (renaming.clone(), saved.name.clone()); Callback::from(move |_| r.set(Some((id, name.clone())))) }}>
+                                        { "Rename" }<span class="visually-hidden">{ format!(" {}", saved.name) }</span></button>
+                                    <button type="button" class="button button--warning" onclick={form.on_click(Action::DeleteSaved(id))}>
+                                        { "Delete" }<span class="visually-hidden">{ format!(" {}", saved.name) }</span></button>
+                                </div>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <button type="button" class="button button--secondary" onclick={download_all}>{ "Download all as CSV" }</button>
+            }
+            if compared.len() >= 2 {
+                <Compare scenarios={compared} />
+            }
+        </>
+    }
+}
+
+/// A name short enough for a chart label (the table has it in full).
+fn short(name: &str) -> String {
+    let mut chars = name.chars();
+    let head: String = chars.by_ref().take(8).collect();
+    if chars.next().is_some() { format!("{head}…") } else { head }
+}
+
+#[derive(Properties, PartialEq)]
+struct CompareProps {
+    scenarios: Vec<(String, Outcome)>,
+}
+
+/// 2 to 4 scenarios side by side: one table and one chart.
+#[component]
+fn Compare(props: &CompareProps) -> Html {
+    let row = |label: &str, value: &dyn Fn(&Outcome) -> String| {
+        html! {
+            <tr><th scope="row">{ label.to_string() }</th>{ for props.scenarios.iter().map(|(_, o)| html! { <td>{ value(o) }</td> }) }</tr>
+        }
+    };
+    let bars: Vec<Bar> = props
+        .scenarios
+        .iter()
+        .flat_map(|(name, o)| {
+            [
+                Bar { label: format!("{} before", short(name)).into(), pence: o.before.weekly_pence, class: "chart--before" },
+                Bar { label: format!("{} after", short(name)).into(), pence: o.after.weekly_pence, class: "chart--after" },
+            ]
+        })
+        .collect();
+    html! {
+        <section class="section compare" aria-labelledby="compare-heading">
+            <h2 class="heading-m" id="compare-heading">{ "Side by side" }</h2>
+            <div class="table-wrap" role="region" aria-labelledby="compare-heading" tabindex="0">
+                <table class="table">
+                    <thead><tr><td></td>{ for props.scenarios.iter().map(|(name, _)| html! { <th scope="col">{ name.clone() }</th> }) }</tr></thead>
+                    <tbody>
+                        { row("Before, a week", &|o| money(o.before.weekly_pence)) }
+                        { row("28 days after, a week", &|o| money(o.after.weekly_pence)) }
+                        { row("Change, a week", &|o| money(o.change_pence)) }
+                        { row("Reduction", &|o| o.reduction_percent.map(|p| format!("{}%", crate::calc::money::one_place(p))).unwrap_or_else(|| "–".into())) }
+                        { row("Against the baseline", &|o| money(o.after_vs_baseline_pence)) }
+                        { row("Over a year", &|o| money(o.annual_change_pence)) }
+                        { row("Goals achieved", &|o| format!("{} of {}", o.goals.achieved, o.goals.total)) }
+                    </tbody>
+                </table>
+            </div>
+            <BarChart id="compare-chart" title="Weekly cost before and after reablement, side by side" bars={bars} />
+        </section>
+    }
+}
