@@ -69,17 +69,17 @@ pub struct Props {
     pub id: AttrValue,
 }
 
-/// Room for a label, in viewBox units: about 6 a character at the chart's 11 px text.
+/// Room for a label, in viewBox units: about 7 a character at the chart's 13 px text.
 fn label_width(bands: &[Band]) -> i64 {
-    6 * bands.iter().map(|b| b.label().chars().count() as i64).max().unwrap_or(0) + 6
+    7 * bands.iter().map(|b| b.label().chars().count() as i64).max().unwrap_or(0) + 8
 }
 
-const BAR_MAX: i64 = 118;
+const BAR_MAX: i64 = 96;
 /// Room after the longest bar for its count (`100,000`).
-const VALUE_W: i64 = 48;
-const ROW_H: i64 = 24;
-const BAR_H: i64 = 17;
-const MARKER_H: i64 = 26;
+const VALUE_W: i64 = 56;
+const ROW_H: i64 = 27;
+const BAR_H: i64 = 19;
+const MARKER_H: i64 = 30;
 
 fn people(n: usize) -> String {
     if n == 1 { "1 person".to_string() } else { format!("{} people", group_thousands(n as u64)) }
@@ -113,7 +113,7 @@ pub fn Histogram(props: &Props) -> Html {
     let max = bands.iter().map(|b| b.count).max().unwrap_or(0);
     let marker_after = bands.iter().rposition(|b| b.at_or_below(props.baseline));
     let height = 4 + ROW_H * bands.len() as i64 + MARKER_H;
-    // As narrow as the labels allow, so the text stays near its 11 px on a 320 px screen.
+    // As narrow as the labels allow, so the text stays near its 13 px on a 320 px screen.
     let label_w = label_width(bands);
     let width = label_w + BAR_MAX + VALUE_W;
     let title_id = format!("{}-title", props.id);
@@ -125,9 +125,9 @@ pub fn Histogram(props: &Props) -> Html {
         let class = if band.at_or_below(props.baseline) { "histogram__band histogram__band--below" } else { "histogram__band" };
         parts.push(html! {
             <g class={class}>
-                <text class="chart__label" x="0" y={(y + 13).to_string()}>{ band.label() }</text>
+                <text class="chart__label" x="0" y={(y + 14).to_string()}>{ band.label() }</text>
                 <rect class="histogram__bar" x={label_w.to_string()} y={y.to_string()} width={w.to_string()} height={BAR_H.to_string()} />
-                <text class="chart__value" x={(label_w + w + 4).to_string()} y={(y + 13).to_string()}>{ group_thousands(band.count as u64) }</text>
+                <text class="chart__value" x={(label_w + w + 4).to_string()} y={(y + 14).to_string()}>{ group_thousands(band.count as u64) }</text>
             </g>
         });
         y += ROW_H;
@@ -136,7 +136,7 @@ pub fn Histogram(props: &Props) -> Html {
             parts.push(html! {
                 <g class="chart__marker">
                     <line x1="0" x2={width.to_string()} y1={line_y.to_string()} y2={line_y.to_string()} />
-                    <text x="0" y={(line_y + 15).to_string()}>{ format!("Baseline {}", props.baseline.display()) }</text>
+                    <text x="0" y={(line_y + 17).to_string()}>{ format!("Baseline {}", props.baseline.display()) }</text>
                 </g>
             });
             y += MARKER_H;
@@ -224,6 +224,6 @@ mod tests {
         assert_eq!(bar_length(1, 100_000), 2);
         assert_eq!(bar_length(100_000, 100_000), BAR_MAX);
         assert_eq!(bar_length(0, 5), 0);
-        assert_eq!(label_width(&bands), 6 * "£175.01 to £200.00".chars().count() as i64 + 6);
+        assert_eq!(label_width(&bands), 7 * "£175.01 to £200.00".chars().count() as i64 + 8);
     }
 }
