@@ -11,6 +11,7 @@
 pub mod histogram;
 
 use self::histogram::{count_bands, Band, Histogram};
+use super::files::{csv_text, download};
 use crate::calc::money::{group_thousands, one_place};
 use crate::calc::{calculate_cohort, read_cohort_csv, Cohort, CohortResult, CohortRow, FieldMessage, Pence, Value};
 use crate::calc::cohort::{msg as cohort_msg, CsvRows, MAX_ROWS};
@@ -506,47 +507,9 @@ fn lines_could_not_be_used(lines: usize) -> String {
 }
 
 // ------------------------------------------------------------------ CSV out
-
-/// One cell for a CSV file that spreadsheets open safely. A cell that starts with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return (after any spaces; full-width `＝＋－＠` too) could
-/// be run as a formula, so it gets a leading `'` — except a plain number such as `-8.15`,
-/// which a spreadsheet reads as the number it is and which cannot hold a formula. Then, per
-/// RFC 4180, a cell with a comma, a double quote or a line break is put in double quotes,
-/// with each double quote doubled.
-pub fn csv_cell(text: &str) -> String {
-    let first = text.trim_start_matches(' ').chars().next();
-    let risky = matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}'))
-        && !is_plain_number(text);
-    let cell = if risky { format!("'{text}") } else { text.to_string() };
-    if cell.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell
-    }
-}
-
-/// `-8.15`, `12`, `-0.5`: an optional minus, digits, and optionally a point and digits.
-fn is_plain_number(text: &str) -> bool {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (digits, None),
-    };
-    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    all_digits(whole) && fraction.is_none_or(all_digits)
-}
-
-/// CSV text: a UTF-8 byte order mark (so Excel reads `£` and accents right), then one line per
-/// record, cells made safe by [`csv_cell`], lines ending CRLF as RFC 4180 says.
-fn csv_text(records: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut out = String::from("\u{feff}");
-    for record in records {
-        let cells: Vec<String> = record.iter().map(|c| csv_cell(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
+// Cells are made safe for spreadsheets by `files::csv_cell` (formula characters get a leading
+// `'`, plain numbers such as -8.15 stay numbers; RFC 4180 quoting), shared with the
+// single-person results file.
 
 /// The results as a two-column table (`figure,value`): what was read, the figures used and
 /// every result, amounts as plain decimals (`29.98`, `-8.15`) so a spreadsheet can sum them.
@@ -584,25 +547,6 @@ pub fn rows_csv(rows: &[CohortRow]) -> String {
             rows.iter().map(|r| vec![r.reference.clone(), r.before_weekly.decimal(), r.after_weekly.decimal()]),
         ),
     )
-}
-
-/// Offers `text` as a file download: a Blob, an object URL and a temporary `<a download>`.
-fn download(file_name: &str, text: &str) {
-    use wasm_bindgen::JsCast;
-    let url = gloo::file::ObjectUrl::from(gloo::file::Blob::new_with_options(text, Some("text/csv;charset=utf-8")));
-    let document = gloo::utils::document();
-    if let Ok(a) = document.create_element("a") {
-        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
-        a.set_href(&url);
-        a.set_download(file_name);
-        let body = gloo::utils::body();
-        if body.append_child(&a).is_ok() {
-            a.click();
-            a.remove();
-        }
-    }
-    // Revoke the URL once the browser has had time to start the download.
-    gloo::timers::callback::Timeout::new(30_000, move || drop(url)).forget();
 }
 
 /// Reads one piece, then lets the browser paint and take input before the next; stops when
@@ -866,11 +810,11 @@ fn results_view(state: &State) -> Html {
         let figures = figures.clone();
         let source = state.source.clone();
         let lines = lines_with_problems(&state.problems);
-        Callback::from(move |_: MouseEvent| download("whole-service-results.csv", &summary_csv(&figures, source.as_deref(), lines)))
+        Callback::from(move |_: MouseEvent| download("whole-service-results.csv", "text/csv;charset=utf-8", &summary_csv(&figures, source.as_deref(), lines)))
     };
     let rows = {
         let rows = state.rows.clone();
-        Callback::from(move |_: MouseEvent| download("whole-service-rows.csv", &rows_csv(&rows.borrow())))
+        Callback::from(move |_: MouseEvent| download("whole-service-rows.csv", "text/csv;charset=utf-8", &rows_csv(&rows.borrow())))
     };
     html! {
         <>
@@ -924,6 +868,7 @@ fn results_view(state: &State) -> Html {
 
 #[cfg(test)]
 mod tests {
+    use super::super::files::csv_cell;
     use super::*;
 
     #[test]
