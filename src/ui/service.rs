@@ -135,7 +135,7 @@ impl ChunkedCsv {
 /// that is not blank, read with the same settings as `calc`'s reader.
 fn headings_end(text: &str) -> Option<usize> {
     let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text[bom..].as_bytes());
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&text.as_bytes()[bom..]);
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
