@@ -106,7 +106,7 @@ pub fn explain(scenario: &Scenario, calculation: &Calculation) -> Vec<Section> {
 
     let mut after = Vec::new();
     if outcome.after.derived {
-        after.push("Worked out from the goals: a visit stops when it supports at least one goal and all its goals are achieved.".to_string());
+        after.push("Worked out from the goals: a visit is withdrawn when it supports at least one goal and all its goals are achieved.".to_string());
         for (i, fate) in working.fates.iter().enumerate() {
             let visit = &scenario.before.visits[i];
             let name = visit_name(&visit.label, i);

@@ -598,8 +598,19 @@ test('print: the controls are hidden, the result figures and the working are pri
     await expectText(page, '[data-testid=before-weekly]', '£295.23');
     assert.ok(await page.getByRole('heading', { name: 'How this was worked out' }).isVisible(), 'the working heading is not printed');
     assert.ok(await page.locator('.working li').first().isVisible(), 'the steps of the working are not printed');
-    // The answers themselves are printed too: a printout without them explains nothing.
-    assert.ok(await page.locator('#f-goals-0-description').isVisible(), "the goals' answers are not printed");
+    // The answers themselves are printed too (as a compact summary, not the form): a printout
+    // without them explains nothing.
+    const summary = page.locator('.print-summary');
+    assert.ok(await summary.isVisible(), 'the answers are not printed');
+    const printed = await summary.innerText();
+    for (const answer of ['AR-0001', 'Wash myself', 'Maintaining personal hygiene', 'Morning: personal care and dressing', '45 × 1 × 7', 'Withdrawn', 'Leicestershire County Council, 2019', 'estimate only']) {
+      assert.ok(printed.includes(answer), `the printed summary lacks "${answer}":\n${printed}`);
+    }
+    assert.equal(await page.locator('#f-goals-0-description').isVisible(), false, 'the form itself is printed as well');
+    // One A4 page for Arthur, as a PDF would have it.
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length;
+    assert.equal(pages, 1, `Arthur's summary prints on ${pages} A4 pages, not 1`);
     app.assertNoPageErrors();
   } finally {
     await app.close();
