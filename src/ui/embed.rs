@@ -1,0 +1,335 @@
+//! The calculator as a guest in someone else's page: what `www/embed.js` (the
+//! `<reablement-calculator>` custom element) calls to mount one calculator into the element's
+//! shadow root, and the checking of the element's attributes.
+//!
+//! An embed never touches storage or the page title (`Host { standalone: false }`), never
+//! reads or changes the URL or history, and renders only inside the element it is given.
+//! Wrong attribute values never stop it: each gets a polite note inside the element and the
+//! default is used instead.
+
+use super::app::App;
+use super::draft::Draft;
+use super::examples::{Example, ARTHUR, EXAMPLES};
+use super::explainer::Explainer;
+use super::Host;
+use crate::calc::scenario::msg;
+use crate::calc::Pence;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+/// The highest baseline and the hourly-rate range the scenario format accepts, in pence.
+pub const MAX_BASELINE: Pence = Pence(1_000_000);
+pub const MIN_HOURLY_RATE: Pence = Pence(1);
+pub const MAX_HOURLY_RATE: Pence = Pence(99_999);
+
+/// What the element shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A plain-English page for the public with one interactive example.
+    Explainer,
+    /// The whole calculator, as on the standalone page.
+    Full,
+}
+
+/// The element's attributes as written on the page (`None`: attribute absent).
+#[derive(Clone, Debug, Default, PartialEq, Properties)]
+pub struct Attributes {
+    #[prop_or_default]
+    pub mode: Option<String>,
+    #[prop_or_default]
+    pub baseline: Option<String>,
+    #[prop_or_default]
+    pub hourly_rate: Option<String>,
+    #[prop_or_default]
+    pub example: Option<String>,
+}
+
+/// The attributes once checked: every value usable, and a note for each one that was not.
+#[derive(Clone)]
+pub struct Options {
+    pub mode: Mode,
+    /// The baseline given on the element, if it was valid (otherwise the example's own).
+    pub baseline: Option<Pence>,
+    /// The hourly rate given on the element, if it was valid (otherwise the example's own).
+    pub hourly_rate: Option<Pence>,
+    pub example: &'static Example,
+    /// True when the element named a (known) example.
+    pub example_given: bool,
+    pub notes: Vec<String>,
+}
+
+/// An attribute value quoted in a note: at most 40 characters, control characters dropped.
+fn quoted(value: &str) -> String {
+    let clean: String = value.chars().filter(|c| !c.is_control()).collect();
+    let mut shown: String = clean.chars().take(40).collect();
+    if clean.chars().count() > 40 {
+        shown.push('…');
+    }
+    format!("“{shown}”")
+}
+
+/// Money typed into an attribute, within `min..=max`. `Err` says why not, in a few words.
+fn money_in_range(value: &str, min: Pence, max: Pence) -> Result<Pence, &'static str> {
+    match Pence::parse(value) {
+        None => Err("is not an amount in pounds"),
+        Some(p) if p < min => Err("is too small"),
+        Some(p) if p > max => Err("is too large"),
+        Some(p) => Ok(p),
+    }
+}
+
+fn find_example(value: &str) -> Option<&'static Example> {
+    let wanted = value.trim();
+    EXAMPLES.iter().find(|e| e.key.eq_ignore_ascii_case(wanted) || e.name.eq_ignore_ascii_case(wanted))
+}
+
+impl Options {
+    /// Checks the attributes. Never fails: a wrong value gets a note and the default.
+    pub fn from_attributes(attributes: &Attributes) -> Options {
+        let mut notes = Vec::new();
+
+        let mode = match attributes.mode.as_deref().map(str::trim) {
+            None => Mode::Explainer,
+            Some(m) if m.eq_ignore_ascii_case("explainer") => Mode::Explainer,
+            Some(m) if m.eq_ignore_ascii_case("full") => Mode::Full,
+            Some(m) => {
+                notes.push(format!(
+                    "The mode {} is not one this calculator knows, so the explainer is shown. The modes are “explainer” and “full”.",
+                    quoted(m)
+                ));
+                Mode::Explainer
+            }
+        };
+
+        let (example, example_given) = match attributes.example.as_deref() {
+            None => (&ARTHUR, false),
+            Some(name) => match find_example(name) {
+                Some(example) => (example, true),
+                None => {
+                    let keys: Vec<String> = EXAMPLES.iter().map(|e| format!("“{}”", e.key)).collect();
+                    notes.push(format!(
+                        "There is no worked example called {}, so Arthur's example is shown. The examples are {}.",
+                        quoted(name),
+                        keys.join(", ")
+                    ));
+                    (&ARTHUR, false)
+                }
+            },
+        };
+        // The value used instead of a wrong one: the example's own, which is the default
+        // unless the example sets its own.
+        let settings = example.scenario().settings;
+
+        let baseline = attributes.baseline.as_deref().and_then(|value| {
+            match money_in_range(value, Pence::ZERO, MAX_BASELINE) {
+                Ok(p) => Some(p),
+                Err(why) => {
+                    notes.push(format!(
+                        "The baseline {} {why}, so the default {} is used. {} (up to {}).",
+                        quoted(value),
+                        settings.baseline_weekly.display(),
+                        msg::BASELINE,
+                        MAX_BASELINE.display(),
+                    ));
+                    None
+                }
+            }
+        });
+        let hourly_rate = attributes.hourly_rate.as_deref().and_then(|value| {
+            match money_in_range(value, MIN_HOURLY_RATE, MAX_HOURLY_RATE) {
+                Ok(p) => Some(p),
+                Err(why) => {
+                    notes.push(format!(
+                        "The hourly rate {} {why}, so the default {} is used. {}.",
+                        quoted(value),
+                        settings.hourly_rate.display(),
+                        msg::HOURLY_RATE,
+                    ));
+                    None
+                }
+            }
+        });
+
+        Options { mode, baseline, hourly_rate, example, example_given, notes }
+    }
+
+    /// The draft the full calculator starts from: the named example (or an empty form) with
+    /// the element's baseline and hourly rate.
+    pub fn start_draft(&self) -> Draft {
+        let mut draft = if self.example_given { self.example.draft() } else { Draft::default() };
+        if let Some(baseline) = self.baseline {
+            draft.baseline = baseline.decimal();
+        }
+        if let Some(rate) = self.hourly_rate {
+            draft.hourly_rate = rate.decimal();
+        }
+        draft
+    }
+}
+
+/// What the full calculator should start from when it is embedded (the App reads it, if it
+/// is there, instead of an empty form).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmbedStart {
+    pub draft: Rc<Draft>,
+}
+
+/// One embedded calculator: the notes about wrong attributes, then the explainer or the
+/// full calculator, all inside the element's shadow root.
+#[component]
+pub fn Embed(attributes: &Attributes) -> Html {
+    let options = use_memo(attributes.clone(), Options::from_attributes);
+    let host = Host { standalone: false };
+    let notes = (!options.notes.is_empty()).then(|| {
+        html! {
+            <div class="notice embed-notes" role="status">
+                <p class="embed-notes__title">{ "A note for this page's editors" }</p>
+                <ul class="embed-notes__list">
+                    { for options.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }
+                </ul>
+            </div>
+        }
+    });
+    let body = match options.mode {
+        Mode::Explainer => html! {
+            <Explainer key={options.example.key} example={options.example.key}
+                baseline={options.baseline} hourly_rate={options.hourly_rate} />
+        },
+        Mode::Full => {
+            let start = EmbedStart { draft: Rc::new(options.start_draft()) };
+            html! {
+                <ContextProvider<EmbedStart> context={start}>
+                    <App />
+                </ContextProvider<EmbedStart>>
+            }
+        }
+    };
+    html! {
+        <ContextProvider<Host> context={host}>
+            { notes }
+            { body }
+        </ContextProvider<Host>>
+    }
+}
+
+/// A mounted calculator, held by the custom element: `update` when its attributes change,
+/// `destroy` when it leaves the page.
+#[wasm_bindgen]
+pub struct EmbedHandle {
+    app: Option<yew::AppHandle<Embed>>,
+}
+
+#[wasm_bindgen]
+impl EmbedHandle {
+    /// Shows the calculator again with new attribute values (`null`: attribute absent).
+    pub fn update(&mut self, mode: Option<String>, baseline: Option<String>, hourly_rate: Option<String>, example: Option<String>) {
+        if let Some(app) = self.app.as_mut() {
+            app.update(Attributes { mode, baseline, hourly_rate, example });
+        }
+    }
+
+    /// Removes the calculator from its element and frees it.
+    pub fn destroy(mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts one calculator into `root` (an element inside the custom element's shadow root),
+/// replacing what is there. The arguments are the element's attributes, `null` when absent.
+#[wasm_bindgen(js_name = mountEmbed)]
+pub fn mount_embed(
+    root: web_sys::Element,
+    mode: Option<String>,
+    baseline: Option<String>,
+    hourly_rate: Option<String>,
+    example: Option<String>,
+) -> EmbedHandle {
+    root.set_inner_html("");
+    let attributes = Attributes { mode, baseline, hourly_rate, example };
+    let app = yew::Renderer::<Embed>::with_root_and_props(root, attributes).render();
+    EmbedHandle { app: Some(app) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(mode: Option<&str>, baseline: Option<&str>, rate: Option<&str>, example: Option<&str>) -> Options {
+        Options::from_attributes(&Attributes {
+            mode: mode.map(String::from),
+            baseline: baseline.map(String::from),
+            hourly_rate: rate.map(String::from),
+            example: example.map(String::from),
+        })
+    }
+
+    #[test]
+    fn no_attributes_is_the_explainer_with_arthur_and_no_notes() {
+        let o = options(None, None, None, None);
+        assert_eq!(o.mode, Mode::Explainer);
+        assert_eq!(o.example.key, "arthur");
+        assert_eq!((o.baseline, o.hourly_rate), (None, None));
+        assert!(o.notes.is_empty());
+    }
+
+    #[test]
+    fn good_values_are_used() {
+        let o = options(Some(" Full "), Some("£1,234.50"), Some("25"), Some("partial-goals"));
+        assert_eq!(o.mode, Mode::Full);
+        assert_eq!(o.baseline, Some(Pence(123_450)));
+        assert_eq!(o.hourly_rate, Some(Pence(2500)));
+        assert_eq!(o.example.name, "Beryl");
+        assert!(o.example_given);
+        assert!(o.notes.is_empty(), "{:?}", o.notes);
+        assert_eq!(options(None, None, None, Some("Ken")).example.key, "short-calls");
+        assert_eq!(options(None, Some("0"), Some("999.99"), None).notes, Vec::<String>::new());
+    }
+
+    #[test]
+    fn wrong_values_get_a_note_and_the_default() {
+        let o = options(Some("kiosk"), Some("abc"), Some("0"), Some("zed"));
+        assert_eq!(o.mode, Mode::Explainer);
+        assert_eq!((o.baseline, o.hourly_rate), (None, None));
+        assert_eq!(o.example.key, "arthur");
+        assert!(!o.example_given);
+        assert_eq!(o.notes.len(), 4);
+        assert!(o.notes[0].starts_with("The mode “kiosk” is not one"), "{}", o.notes[0]);
+        assert!(o.notes[1].starts_with("There is no worked example called “zed”, so Arthur's example is shown."), "{}", o.notes[1]);
+        assert!(o.notes[2].starts_with("The baseline “abc” is not an amount in pounds, so the default £38.13 is used."), "{}", o.notes[2]);
+        assert!(o.notes[3].contains(msg::HOURLY_RATE), "{}", o.notes[3]);
+        assert!(o.notes[3].starts_with("The hourly rate “0” is too small, so the default £24.10 is used."), "{}", o.notes[3]);
+        let big = options(None, Some("10000.01"), Some("1000"), None);
+        assert_eq!(big.notes.len(), 2);
+        assert!(big.notes[0].contains("is too large"), "{}", big.notes[0]);
+        assert!(options(None, Some("-3"), None, None).notes[0].contains("is not an amount in pounds"));
+        assert!(options(None, Some(""), None, None).notes[0].contains("“”"));
+    }
+
+    #[test]
+    fn the_default_named_is_the_examples_own() {
+        // Dev's example has its own hourly rate, £23.50.
+        let o = options(None, None, Some("lots"), Some("double-handed"));
+        assert!(o.notes[0].contains("so the default £23.50 is used"), "{}", o.notes[0]);
+    }
+
+    #[test]
+    fn long_or_odd_values_are_shortened_in_notes() {
+        let long = "x".repeat(500);
+        let o = options(Some(&long), None, None, None);
+        assert!(o.notes[0].contains(&format!("“{}…”", "x".repeat(40))));
+        let o = options(Some("a\u{0}b\nc"), None, None, None);
+        assert!(o.notes[0].contains("“abc”"));
+    }
+
+    #[test]
+    fn full_mode_starts_from_the_example_with_the_elements_figures() {
+        let draft = options(Some("full"), Some("40"), Some("25.5"), Some("arthur")).start_draft();
+        assert_eq!(draft.goals.len(), 3);
+        assert_eq!((draft.baseline.as_str(), draft.hourly_rate.as_str()), ("40.00", "25.50"));
+        let blank = options(Some("full"), None, None, None).start_draft();
+        assert_eq!(blank, Draft::default());
+    }
+}

@@ -1,0 +1,45 @@
+// embed.html: one <reablement-calculator>, set up from the page's query string, that tells
+// the page around it how tall it is, so that page can size the iframe to fit.
+//
+// The message is { type: 'reablement-calculator:height', height } (CSS pixels), posted to the
+// parent each time the height changes. It goes to the parent's origin where the browser says
+// what it is, and carries nothing but a number; the parent must still check event.origin and
+// event.source (docs/embedding.md has the snippet).
+import './embed.js';
+
+const MESSAGE = 'reablement-calculator:height';
+const element = document.querySelector('reablement-calculator');
+const params = new URLSearchParams(location.search);
+
+for (const name of ['mode', 'baseline', 'hourly-rate', 'example']) {
+  if (params.has(name)) element.setAttribute(name, params.get(name));
+}
+// Brand colour and corner radius: an iframe cannot take the host page's CSS, so these come in
+// the URL. Values the browser does not accept as a colour or a length are ignored.
+const brand = params.get('brand');
+if (brand && CSS.supports('color', brand)) element.style.setProperty('--rc-brand', brand);
+const radius = params.get('radius');
+if (radius && CSS.supports('border-radius', radius)) element.style.setProperty('--rc-radius', radius);
+
+/** The origin of the page around this frame, when the browser tells; '*' otherwise. */
+function parentOrigin() {
+  const ancestor = location.ancestorOrigins?.[0];
+  if (ancestor && ancestor !== 'null') return ancestor;
+  try {
+    if (document.referrer) return new URL(document.referrer).origin;
+  } catch {}
+  return '*';
+}
+
+if (window.parent !== window) {
+  const target = parentOrigin();
+  let last = -1;
+  const post = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: MESSAGE, height }, target);
+  };
+  new ResizeObserver(post).observe(document.documentElement);
+  post();
+}
