@@ -69,7 +69,7 @@ pub fn SavedView(props: &Props) -> Html {
                         let heading = format!("saved-{id}");
                         let is_renaming = renaming.as_ref().filter(|(r, _)| *r == id).map(|(_, name)| name.clone());
                         html! {
-                            <li class="card saved" key={id} aria-labelledby={heading.clone()}>
+                            <li class="card saved" key={id}>
                                 if let Some(name) = is_renaming {
                                     <form class="rename" onsubmit={{
                                         let (renaming, dispatch) = (renaming.clone(), form.dispatch.clone());
@@ -82,7 +82,7 @@ pub fn SavedView(props: &Props) -> Html {
                                         })
                                     }}>
                                         <div class="field">
-                                            <label class="label" for={format!("rename-{id}")} id={heading}>{ "New name" }</label>
+                                            <label class="label" for={format!("rename-{id}")}>{ "New name" }<span class="visually-hidden">{ format!(" for {}", saved.name) }</span></label>
                                             <input class="input w-12" id={format!("rename-{id}")} type="text" value={name} autocomplete="off"
                                                 oninput={{
                                                     let renaming = renaming.clone();
