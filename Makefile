@@ -81,6 +81,8 @@ deps-browser:
 # dist/: reablement.js, reablement_bg.wasm, index.html, build.txt and everything under www/.
 # URLs are relative, so dist/ can be hosted under any path; __BUILD__ in index.html becomes
 # the first 12 hex digits of the sha256 of the wasm and js (cache busting).
+# The same ?v=<build> goes on privacy.html's assets and on the glue's snippet imports, and
+# dist/sw.js gets the build and the list of files to keep for offline use (not demo/embed pages).
 dist: deps-rust deps-node
 	cargo build --release --target $(WASM_TARGET) --bin $(BIN)
 	@rm -rf dist
@@ -96,6 +98,17 @@ dist: deps-rust deps-node
 	cp "$$tmp/$(OUT_NAME)_bg.opt.wasm" dist/$(OUT_NAME)_bg.wasm
 	@build=$$(cat dist/$(OUT_NAME)_bg.wasm dist/$(OUT_NAME).js $$(find dist/snippets -type f 2>/dev/null | sort) index.html $$(find www -type f | sort) | sha256sum | cut -c1-12); \
 	sed "s/__BUILD__/$$build/g" index.html > dist/index.html; \
+	sed -i "s/__BUILD__/$$build/g" dist/privacy.html; \
+	if [ -d dist/snippets ]; then \
+		sed -i -E "s#(from ['\"]\./snippets/[^'\"?]+\.js)(['\"])#\1?v=$$build\2#g" dist/$(OUT_NAME).js; \
+		if grep -Eq "['\"]\./snippets/[^'\"?]+\.js['\"]" dist/$(OUT_NAME).js; then \
+			echo 'dist/$(OUT_NAME).js imports a snippet without ?v=: update the sed above' >&2; exit 1; \
+		fi; \
+	fi; \
+	precache=$$(cd dist && { printf '%s\n' index.html privacy.html app.css manifest.webmanifest $(OUT_NAME).js $(OUT_NAME)_bg.wasm; \
+		find . -type f \( -path './icons/*' -o -path './snippets/*' \) | sed 's#^\./##' | sort; } | \
+		while read -r f; do [ -f "$$f" ] || { echo "dist/$$f is missing" >&2; exit 1; }; printf "'./%s', " "$$f"; done); \
+	sed -e "s/__BUILD__/$$build/g" -e "s#'__PRECACHE__'#$${precache%, }#" www/sw.js > dist/sw.js; \
 	printf '%s\n' "$$build" > dist/build.txt; \
 	echo "dist/ built ($$build):"; \
 	cd dist && find . -type f | sort | xargs ls -l | awk '{ printf "  %9d  %s\n", $$5, substr($$9, 3) }'
