@@ -149,7 +149,7 @@ pub fn KeepAndShare(props: &Props) -> Html {
             <div class="field">
                 <label class="label" for="open-file">{ "Open a scenario file" }</label>
                 <div class="hint" id="open-file-hint">{ "A .json file downloaded from this calculator. It replaces the form; you can put your answers back afterwards." }</div>
-                <input class="file-input" id="open-file" type="file" accept=".json,application/json" aria-describedby="open-file-hint" onchange={open_file} />
+                <input class="file-upload" id="open-file" type="file" accept=".json,application/json" aria-describedby="open-file-hint" onchange={open_file} />
             </div>
             if let FileProblem::Problems { file, lines } = &*problem {
                 <div class="error-summary" role="alert" tabindex="-1">
