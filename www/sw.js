@@ -25,7 +25,8 @@ const CACHE = CACHE_PREFIX + BUILD;
 const BUILT = /^[0-9a-f]{12}$/.test(BUILD);
 /** Cache keys: absolute URLs without query strings. */
 const FILES = new Set(BUILT ? PRECACHE.map((file) => new URL(file, SCOPE).href) : []);
-const PAGES = new Set(['index.html', 'privacy.html'].map((file) => new URL(file, SCOPE).href));
+const INDEX = new URL('index.html', SCOPE).href;
+const PAGES = new Set([INDEX, new URL('privacy.html', SCOPE).href]);
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -38,11 +39,14 @@ self.addEventListener('install', (event) => {
         if (!response.ok) throw new Error(`${key}: HTTP ${response.status}`);
         // A page half-way through deployment (old index.html, new sw.js) must not be kept:
         // fail the install and try again on the next load.
-        if (PAGES.has(key) && key.endsWith('/index.html') && !(await response.clone().text()).includes(`v=${BUILD}`)) {
+        if (key === INDEX && !(await response.clone().text()).includes(`v=${BUILD}`)) {
           throw new Error(`${key} is not build ${BUILD}`);
         }
         await cache.put(key, response.redirected ? await unredirect(response) : response);
-      }));
+      })).catch(async (error) => {
+        await caches.delete(CACHE); // no half-filled cache left behind
+        throw error;
+      });
     }
     await self.skipWaiting();
   })());
@@ -78,8 +82,7 @@ self.addEventListener('fetch', (event) => {
 
 /** The scope itself is index.html; the query string is dropped. */
 function cacheKey(url) {
-  const path = url.pathname === SCOPE.pathname ? `${SCOPE.pathname}index.html` : url.pathname;
-  return url.origin + path;
+  return url.pathname === SCOPE.pathname ? INDEX : url.origin + url.pathname;
 }
 
 async function cacheFirst(request, key) {

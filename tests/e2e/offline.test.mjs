@@ -3,7 +3,8 @@
 // the web app manifest and its icons, and the privacy page.
 //
 // - after one visit the app loads and calculates with the network off, and with the server gone;
-// - a new release is in use on the next load, and the old build's cache is deleted;
+// - a new release is in use on the next load, and the old build's cache is deleted; a
+//   half-finished deployment is not installed;
 // - on a network that never answers, a page waits a few seconds and then comes from the cache;
 // - the manifest is linked, Chromium parses it without errors and finds nothing stopping
 //   installation; its icons are PNGs of the stated sizes (the maskable one inside its safe zone);
@@ -294,6 +295,38 @@ test('a new release is in use on the next load, and the old build\'s cache is de
     assert.deepEqual(await loadedBuilds(page), [next]);
     await arthur(page);
     assert.deepEqual(site.seen.errors, [], 'uncaught errors in the page');
+  } finally {
+    await site.close();
+  }
+});
+
+test('a half-finished deployment (a new sw.js, the old index.html) is not installed, and the working copy stays', { timeout: TEST_TIMEOUT }, async () => {
+  const site = await startSite();
+  const { page, dir } = site;
+  try {
+    await openApp(page, site.url);
+    await controlled(page);
+    const next = crypto.randomBytes(6).toString('hex');
+    const sw = path.join(dir, 'sw.js');
+    fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replaceAll(site.build, next));
+    await openApp(page);
+    // The new worker fetches index.html, sees it is not its build, and gives up.
+    const deadline = Date.now() + APP_TIMEOUT;
+    for (;;) {
+      const asked = site.server.requests.some((r) => r.path === `${PREFIX}index.html?v=${next}`);
+      const installing = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return Boolean(registration?.installing || registration?.waiting);
+      });
+      if (asked && !installing) break;
+      assert.ok(Date.now() < deadline, 'the new worker did not finish trying to install');
+      await page.waitForTimeout(200);
+    }
+    assert.deepEqual(Object.keys(await caches(page, site.url)), [CACHE_PREFIX + site.build], 'the working cache was replaced or a half-filled one left behind');
+    await site.context.setOffline(true);
+    await openApp(page);
+    assert.deepEqual(await loadedBuilds(page), [site.build]);
+    await arthur(page);
   } finally {
     await site.close();
   }
