@@ -52,9 +52,10 @@ pub fn load_example(dispatch: &UseReducerDispatcher<State>, example: &'static Ex
 
 const TITLE: &str = "Reablement outcome calculator";
 
-fn initial_state(host: &Host) -> State {
+fn initial_state(host: &Host, start: Option<&super::embed::EmbedStart>) -> State {
     if !host.standalone {
-        return State::default();
+        // Embedded: start from what the element asked for (its example, baseline, rate).
+        return State::new(start.map(|s| (*s.draft).clone()).unwrap_or_default(), None);
     }
     let mut state = match storage::load_draft() {
         Loaded::Nothing => State::default(),
@@ -76,9 +77,10 @@ fn initial_state(host: &Host) -> State {
 #[component]
 pub fn App() -> Html {
     let host = use_context::<Host>().unwrap_or_default();
+    let start = use_context::<super::embed::EmbedStart>();
     let state = use_reducer({
         let host = host.clone();
-        move || initial_state(&host)
+        move || initial_state(&host, start.as_ref())
     });
     let computed = use_memo(state.draft.clone(), compute);
     let summary = use_node_ref();
