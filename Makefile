@@ -98,7 +98,7 @@ dist: deps-rust deps-node
 	cp "$$tmp/$(OUT_NAME)_bg.opt.wasm" dist/$(OUT_NAME)_bg.wasm
 	@build=$$(cat dist/$(OUT_NAME)_bg.wasm dist/$(OUT_NAME).js $$(find dist/snippets -type f 2>/dev/null | sort) index.html $$(find www -type f | sort) | sha256sum | cut -c1-12); \
 	sed "s/__BUILD__/$$build/g" index.html > dist/index.html; \
-	sed -i "s/__BUILD__/$$build/g" dist/privacy.html; \
+	sed -i "s/__BUILD__/$$build/g" dist/privacy.html dist/embed.js dist/embed-frame.js dist/embed.html; \
 	if [ -d dist/snippets ]; then \
 		sed -i -E "s#(from ['\"]\./snippets/[^'\"?]+\.js)(['\"])#\1?v=$$build\2#g" dist/$(OUT_NAME).js; \
 		if grep -Eq "['\"]\./snippets/[^'\"?]+\.js['\"]" dist/$(OUT_NAME).js; then \

@@ -5,7 +5,7 @@
 // parent each time the height changes. It goes to the parent's origin where the browser says
 // what it is, and carries nothing but a number; the parent must still check event.origin and
 // event.source (docs/embedding.md has the snippet).
-import './embed.js';
+import './embed.js?v=__BUILD__';
 
 const MESSAGE = 'reablement-calculator:height';
 const element = document.querySelector('reablement-calculator');

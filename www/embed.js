@@ -13,12 +13,13 @@
 // anything outside the element. The WebAssembly is loaded once, however many elements there
 // are, and only when the first one is on the page. Content inside the element (a link, say)
 // is the fallback shown where the script cannot run.
-import init, { mountEmbed } from './reablement.js';
+// `?v=__BUILD__` becomes the build's hash in dist/ (make dist), so a release never mixes files.
+import init, { mountEmbed } from './reablement.js?v=__BUILD__';
 
 const TAG = 'reablement-calculator';
 const ATTRIBUTES = ['mode', 'baseline', 'hourly-rate', 'example'];
-const STYLESHEETS = ['app.css', 'embed.css'].map((file) => new URL(file, import.meta.url).href);
-const WASM = new URL('reablement_bg.wasm', import.meta.url);
+const STYLESHEETS = ['app.css', 'embed.css'].map((file) => new URL(`${file}?v=__BUILD__`, import.meta.url).href);
+const WASM = new URL('reablement_bg.wasm?v=__BUILD__', import.meta.url);
 
 let ready;
 /** Loads and starts the WebAssembly, once for every element on the page. */

@@ -324,7 +324,10 @@ fn PageActions(props: &PageActionsProps) -> Html {
                 </div>
             } else {
                 <div class="button-group">
-                    <button type="button" class="button button--secondary" onclick={print}>{ "Print or save as PDF" }</button>
+                    if props.standalone {
+                        // In someone else's page, printing would print their whole page.
+                        <button type="button" class="button button--secondary" onclick={print}>{ "Print or save as PDF" }</button>
+                    }
                     <button type="button" class="button button--secondary" ref={start_again} onclick={form.on_click(Action::Ask(Confirm::StartAgain))}>{ "Start again" }</button>
                     if props.standalone {
                         <button type="button" class="button button--secondary" ref={clear_device} onclick={form.on_click(Action::Ask(Confirm::ClearDevice))}>{ "Clear data on this device" }</button>
