@@ -13,7 +13,7 @@ use super::saved::SavedView;
 use super::share;
 use super::service::ServiceView;
 use super::state::{Action, Confirm, State, View};
-use super::storage::{self, Loaded};
+use super::storage::{self, Stored};
 use super::Host;
 use crate::calc::explain::{explain, Section};
 use crate::calc::{calculate, Calculation, FieldMessage, Scenario};
@@ -58,16 +58,17 @@ fn initial_state(host: &Host, start: Option<&super::embed::EmbedStart>) -> State
         return State::new(start.map(|s| (*s.draft).clone()).unwrap_or_default(), None);
     }
     let mut state = match storage::load_draft() {
-        Loaded::Nothing => State::default(),
-        Loaded::Draft(draft) => State::new(draft, Some("Your draft from this device has been restored.".into())),
-        Loaded::SetAside => State::new(
+        Stored::Nothing => State::default(),
+        Stored::Found(draft) => State::new(draft, Some("Your draft from this device has been restored.".into())),
+        Stored::SetAside => State::new(
             Draft::default(),
             Some("A draft stored on this device could not be read, so it has been kept aside and a new form started. “Clear data on this device” removes it.".into()),
         ),
     };
     match storage::load_saved() {
-        storage::LoadedSaved::List(saved) => state.saved = saved,
-        storage::LoadedSaved::SetAside => {
+        Stored::Found(saved) => state.saved = saved,
+        Stored::Nothing => {}
+        Stored::SetAside => {
             state.notice = Some("The scenarios saved on this device could not be read, so they have been kept aside. “Clear data on this device” removes them.".into())
         }
     }

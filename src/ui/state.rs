@@ -108,8 +108,6 @@ pub enum Action {
     RejectIncoming,
     /// A message for the top of the page.
     Notice(String),
-    /// The saved list as read from the device at start.
-    SavedLoaded(Vec<SavedScenario>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -376,7 +374,6 @@ impl Reducible for State {
                 state.notice = Some("Your form is as it was. The link's scenario was not opened.".into());
             }
             Action::Notice(notice) => state.notice = Some(notice),
-            Action::SavedLoaded(saved) => state.saved = saved,
             Action::ToggleCompare(id) => {
                 if let Some(pos) = state.compare.iter().position(|c| *c == id) {
                     state.compare.remove(pos);

@@ -3,6 +3,7 @@
 //! Stored data carries a format version; unreadable data is set aside, never thrown away.
 
 use super::draft::Draft;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 pub const PREFIX: &str = "reablement-calculator:";
@@ -22,36 +23,53 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-pub enum Loaded {
+/// What was found under a key.
+pub enum Stored<T> {
     Nothing,
-    Draft(Draft),
+    Found(T),
     /// Something was stored but could not be read; it has been kept under another key.
     SetAside,
 }
 
-pub fn load_draft() -> Loaded {
-    let Some(store) = storage() else { return Loaded::Nothing };
-    let Ok(Some(text)) = store.get_item(DRAFT_KEY) else { return Loaded::Nothing };
-    match super::json_text::parse::<StoredDraft>(&text) {
-        Some(stored) if stored.version == STORED_VERSION => Loaded::Draft(stored.draft),
+/// Reads the JSON stored under `key` when it is readable and of this version (`version`
+/// says which it is); anything else is moved to `aside_key`, never thrown away.
+fn read<W: DeserializeOwned>(key: &str, aside_key: &str, version: impl Fn(&W) -> u32) -> Stored<W> {
+    let Some(store) = storage() else { return Stored::Nothing };
+    let Ok(Some(text)) = store.get_item(key) else { return Stored::Nothing };
+    match super::json_text::parse::<W>(&text) {
+        Some(stored) if version(&stored) == STORED_VERSION => Stored::Found(stored),
         _ => {
-            let _ = store.set_item(SET_ASIDE_KEY, &text);
-            let _ = store.remove_item(DRAFT_KEY);
-            Loaded::SetAside
+            let _ = store.set_item(aside_key, &text);
+            let _ = store.remove_item(key);
+            Stored::SetAside
         }
+    }
+}
+
+/// Stores `value` as JSON under `key`, or removes the key when `empty`; `false` when the
+/// device would not store it (storage missing, refused or full).
+fn write<W: Serialize>(key: &str, value: &W, empty: bool) -> bool {
+    let Some(store) = storage() else { return false };
+    if empty {
+        return store.remove_item(key).is_ok();
+    }
+    match super::json_text::stringify(value, 0) {
+        Some(text) => store.set_item(key, &text).is_ok(),
+        None => false,
+    }
+}
+
+pub fn load_draft() -> Stored<Draft> {
+    match read::<StoredDraft>(DRAFT_KEY, SET_ASIDE_KEY, |s| s.version) {
+        Stored::Found(stored) => Stored::Found(stored.draft),
+        Stored::Nothing => Stored::Nothing,
+        Stored::SetAside => Stored::SetAside,
     }
 }
 
 /// Saves the draft, or removes it when the form is blank (so a cleared form leaves nothing).
 pub fn save_draft(draft: &Draft) {
-    let Some(store) = storage() else { return };
-    if draft.is_blank() {
-        let _ = store.remove_item(DRAFT_KEY);
-        return;
-    }
-    if let Some(text) = super::json_text::stringify(&StoredDraft { version: STORED_VERSION, draft: draft.clone() }, 0) {
-        let _ = store.set_item(DRAFT_KEY, &text);
-    }
+    write(DRAFT_KEY, &StoredDraft { version: STORED_VERSION, draft: draft.clone() }, draft.is_blank());
 }
 
 /// Removes everything this app has stored on the device; returns how many items.
@@ -86,33 +104,16 @@ struct StoredSaved {
     scenarios: Vec<SavedScenario>,
 }
 
-pub enum LoadedSaved {
-    List(Vec<SavedScenario>),
-    /// Something was stored but could not be read; it has been kept under another key.
-    SetAside,
-}
-
-pub fn load_saved() -> LoadedSaved {
-    let Some(store) = storage() else { return LoadedSaved::List(Vec::new()) };
-    let Ok(Some(text)) = store.get_item(SAVED_KEY) else { return LoadedSaved::List(Vec::new()) };
-    match super::json_text::parse::<StoredSaved>(&text) {
-        Some(stored) if stored.version == STORED_VERSION => LoadedSaved::List(stored.scenarios),
-        _ => {
-            let _ = store.set_item(SAVED_SET_ASIDE_KEY, &text);
-            let _ = store.remove_item(SAVED_KEY);
-            LoadedSaved::SetAside
-        }
+/// The saved list; empty when nothing is stored.
+pub fn load_saved() -> Stored<Vec<SavedScenario>> {
+    match read::<StoredSaved>(SAVED_KEY, SAVED_SET_ASIDE_KEY, |s| s.version) {
+        Stored::Found(stored) => Stored::Found(stored.scenarios),
+        Stored::Nothing => Stored::Found(Vec::new()),
+        Stored::SetAside => Stored::SetAside,
     }
 }
 
 /// Keeps the list on the device; `false` when it could not be stored (storage full or refused).
 pub fn save_saved(scenarios: &[SavedScenario]) -> bool {
-    let Some(store) = storage() else { return false };
-    if scenarios.is_empty() {
-        return store.remove_item(SAVED_KEY).is_ok();
-    }
-    match super::json_text::stringify(&StoredSaved { version: STORED_VERSION, scenarios: scenarios.to_vec() }, 0) {
-        Some(text) => store.set_item(SAVED_KEY, &text).is_ok(),
-        None => false,
-    }
+    write(SAVED_KEY, &StoredSaved { version: STORED_VERSION, scenarios: scenarios.to_vec() }, scenarios.is_empty())
 }
