@@ -47,18 +47,23 @@ pub fn KeepAndShare(props: &Props) -> Html {
     let problem = use_state(|| FileProblem::None);
     let link = use_state(|| None::<String>);
     let status = use_state(String::new);
-    let scenario_text = props.draft.to_value().to_json_text();
+    // The scenario as a file's text, made only when a button needs it (not on every keystroke).
+    let scenario_text = {
+        let draft = props.draft.clone();
+        move || draft.to_value().to_json_text()
+    };
     let reference = props.draft.reference.trim().to_string();
 
     let save = {
         let (dispatch, text, reference) = (form.dispatch.clone(), scenario_text.clone(), reference.clone());
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Action::Save { name: reference.clone(), scenario: text.clone(), now: js_sys::Date::now() })
+            dispatch.dispatch(Action::Save { name: reference.clone(), scenario: text(), now: js_sys::Date::now() })
         })
     };
     let download_file = {
         let (text, reference) = (scenario_text.clone(), reference.clone());
         Callback::from(move |_: MouseEvent| {
+            let text = text();
             // Indented for people who open it; the same scenario either way.
             let pretty = js_sys::JSON::parse(&text)
                 .ok()
@@ -104,7 +109,7 @@ pub fn KeepAndShare(props: &Props) -> Html {
     let make_link = {
         let (text, link, status) = (scenario_text.clone(), link.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            let (text, link, status) = (text.clone(), link.clone(), status.clone());
+            let (text, link, status) = (text(), link.clone(), status.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let (Some(code), Some(address)) = (share::compress(&text).await, share::page_address()) else {
                     status.set("A share link could not be made in this browser.".into());
