@@ -12,16 +12,37 @@ use wasm_bindgen::prelude::*;
 
 // `JSON.stringify` would write NaN and ±Infinity as `null`, which the contract reads as
 // "use the default": a silent wrong answer. They (and BigInts, which it cannot write at all)
-// become text instead, so they get the field's own error message. The replacer costs a call
-// per value, so it runs only when the plain text has a `null` (where a NaN could hide) or
+// become text instead, so they get the field's own error message. A replacer costs a call
+// from the engine per value (it tripled the time for Arthur, whose input has real nulls), so
+// it runs only when the plain text has a `null` and a quick walk of the input finds a number
+// that is not finite, or something it cannot vouch for (an object that is not a plain object
+// or array, which may have its own `toJSON`, or nesting deeper than any scenario), or when
 // the plain call threw. A cycle still cannot be written: `undefined`.
 #[wasm_bindgen(inline_js = r#"
-const replacer = (key, v) =>
-  typeof v === 'number' ? (Number.isFinite(v) ? v : String(v)) : typeof v === 'bigint' ? String(v) : v;
+// A boxed number reaches the replacer boxed (JSON.stringify unboxes it afterwards).
+const replacer = (key, v) => {
+  if (v instanceof Number || v instanceof BigInt) v = v.valueOf();
+  return typeof v === 'number' ? (Number.isFinite(v) ? v : String(v)) : typeof v === 'bigint' ? String(v) : v;
+};
+const plainProto = Object.prototype;
+function needsReplacer(v, depth) {
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (typeof v === 'bigint') return true;
+  if (v === null || typeof v !== 'object') return false;
+  if (depth > 100) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i += 1) if (needsReplacer(v[i], depth + 1)) return true;
+    return false;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if ((proto !== plainProto && proto !== null) || typeof v.toJSON === 'function') return true;
+  for (const key in v) if (Object.hasOwn(v, key) && needsReplacer(v[key], depth + 1)) return true;
+  return false;
+}
 export function to_json_text(value) {
   try {
     const plain = JSON.stringify(value);
-    if (plain === undefined || !plain.includes('null')) return plain;
+    if (plain === undefined || !plain.includes('null') || !needsReplacer(value, 0)) return plain;
   } catch (error) {}
   try {
     return JSON.stringify(value, replacer);

@@ -26,7 +26,8 @@ const KNOWN_KEYS: [&str; 30] = [
 ];
 
 fn key(text: Cow<'_, str>) -> Key {
-    match KNOWN_KEYS.iter().find(|k| **k == text) {
+    // The length test first, inline: most candidates fail it without a string comparison.
+    match KNOWN_KEYS.iter().find(|k| k.len() == text.len() && **k == text) {
         Some(known) => Cow::Borrowed(known),
         None => Cow::Owned(text.into_owned()),
     }
@@ -99,7 +100,7 @@ impl Value {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Int(i) => out.push_str(&i.to_string()),
+            Value::Int(i) => write_integer(out, *i),
             Value::Number(literal) => out.push_str(literal),
             Value::String(s) => write_string(out, s),
             Value::Array(items) => {
@@ -178,7 +179,7 @@ pub struct ParseError {
 
 /// Parses JSON text (RFC 8259, strictly; nesting at most [`MAX_DEPTH`]).
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    let mut parser = Parser::new(text);
     parser.skip_whitespace();
     let value = parser.value(0)?;
     parser.skip_whitespace();
@@ -188,13 +189,90 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
     Ok(value)
 }
 
-struct Parser<'t> {
+/// A JSON scalar as written, borrowed from the text: what a flat record's fields can be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scalar<'t> {
+    Null,
+    /// A string that had no escapes.
+    Text(&'t str),
+    /// A number's literal (`26.5`, `7`, `-0`).
+    Number(&'t str),
+}
+
+/// Reading JSON a piece at a time, for callers that know the shape they expect (the cohort's
+/// rows) and want no value tree. Each method skips the whitespace before its piece and
+/// returns `None` when the next piece is not the one asked for.
+pub struct Parser<'t> {
     text: &'t str,
     bytes: &'t [u8],
     pos: usize,
 }
 
 impl<'t> Parser<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Parser { text, bytes: text.as_bytes(), pos: 0 }
+    }
+
+    /// True, and past it, when the next byte is `byte`.
+    pub fn eat(&mut self, byte: u8) -> bool {
+        self.skip_whitespace();
+        let found = self.peek() == Some(byte);
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
+    /// True when only whitespace is left.
+    pub fn at_end(&mut self) -> bool {
+        self.skip_whitespace();
+        self.pos == self.bytes.len()
+    }
+
+    /// An object's key and its colon.
+    pub fn key(&mut self) -> Option<Key> {
+        self.field_name().map(|name| key(name))
+    }
+
+    /// An object's key, as written (unescaped, not interned), and its colon.
+    pub fn field_name(&mut self) -> Option<Cow<'t, str>> {
+        self.skip_whitespace();
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        let name = self.string().ok()?;
+        self.eat(b':').then_some(name)
+    }
+
+    /// A scalar: null, a string without escapes, or a number.
+    pub fn scalar(&mut self) -> Option<Scalar<'t>> {
+        self.skip_whitespace();
+        match self.peek()? {
+            b'"' => {
+                self.pos += 1;
+                let start = self.pos;
+                self.pos += self.plain_run();
+                (self.peek() == Some(b'"')).then(|| {
+                    self.pos += 1;
+                    Scalar::Text(&self.text[start..self.pos - 1])
+                })
+            }
+            b'n' => self.literal("null", Value::Null).ok().map(|_| Scalar::Null),
+            b'-' | b'0'..=b'9' => {
+                let start = self.pos;
+                self.scan_number().ok()?;
+                Some(Scalar::Number(&self.text[start..self.pos]))
+            }
+            _ => None,
+        }
+    }
+
+    /// Any value, as [`parse`] reads it, nested at most [`MAX_DEPTH`] below here.
+    pub fn any(&mut self) -> Option<Value> {
+        self.skip_whitespace();
+        self.value(1).ok()
+    }
+
     fn error(&self) -> ParseError {
         ParseError { offset: self.pos }
     }
@@ -368,8 +446,17 @@ impl<'t> Parser<'t> {
     /// control character).
     #[inline(always)]
     fn plain_run(&self) -> usize {
-        let rest = &self.bytes[self.pos..];
-        rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len())
+        // A plain loop: `position` with a closure is not inlined at opt-level "z", and this is
+        // the parser's innermost loop.
+        let mut end = self.pos;
+        while end < self.bytes.len() {
+            let b = self.bytes[end];
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            end += 1;
+        }
+        end - self.pos
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -382,8 +469,8 @@ impl<'t> Parser<'t> {
         Ok(unit)
     }
 
-    fn number(&mut self) -> Result<Value, ParseError> {
-        let start = self.pos;
+    /// Moves past a number; true when it is a plain integer (no fraction or exponent).
+    fn scan_number(&mut self) -> Result<bool, ParseError> {
         if self.peek() == Some(b'-') {
             self.pos += 1;
         }
@@ -412,6 +499,12 @@ impl<'t> Parser<'t> {
             }
             self.digits();
         }
+        Ok(plain)
+    }
+
+    fn number(&mut self) -> Result<Value, ParseError> {
+        let start = self.pos;
+        let plain = self.scan_number()?;
         let literal = &self.text[start..self.pos];
         Ok(match literal.parse::<i128>() {
             Ok(i) if plain => Value::Int(i),
@@ -429,32 +522,65 @@ impl<'t> Parser<'t> {
 fn write_string(out: &mut String, s: &str) {
     out.push('"');
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let escape = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            c if (c as u32) < 0x20 => "",
+    // Every byte that needs escaping is ASCII, so a byte scan finds them and every cut falls
+    // on a character boundary; the runs between are copied whole.
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
             _ => continue,
         };
         out.push_str(&s[start..i]);
         if escape.is_empty() {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
         } else {
             out.push_str(escape);
         }
-        start = i + c.len_utf8();
+        start = i + 1;
     }
     out.push_str(&s[start..]);
     out.push('"');
 }
 
+/// Writes an integer in decimal without allocating (`to_string` would, once per number).
+fn write_integer(out: &mut String, v: i128) {
+    let mut digits = [0u8; 40];
+    let mut at = digits.len();
+    let mut wide = v.unsigned_abs();
+    // 128-bit division is slow in WebAssembly: use it only for the digits a u64 cannot hold.
+    while wide > u128::from(u64::MAX) {
+        at -= 1;
+        digits[at] = b'0' + (wide % 10) as u8;
+        wide /= 10;
+    }
+    let mut rest = wide as u64;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        out.push('-');
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+}
+
 /// Any serde-serializable result as JSON text (structs, lists, options, strings, integers,
 /// and one-decimal-place numbers such as the percentages).
 pub fn to_json_text<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut out = String::new();
+    // Room for one person's whole result without growing.
+    let mut out = String::with_capacity(1024);
     // Only the types below are ever written, none of which fail.
     let _ = value.serialize(Writer { out: &mut out });
     out
@@ -528,7 +654,7 @@ impl<'o> ser::Serializer for Writer<'o> {
         self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Result<(), WriteError> {
-        self.out.push_str(&v.to_string());
+        write_integer(self.out, v.into());
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> Result<(), WriteError> {
@@ -541,7 +667,7 @@ impl<'o> ser::Serializer for Writer<'o> {
         self.serialize_u64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<(), WriteError> {
-        self.out.push_str(&v.to_string());
+        write_integer(self.out, v.into());
         Ok(())
     }
     fn serialize_f32(self, v: f32) -> Result<(), WriteError> {
@@ -728,6 +854,21 @@ mod tests {
     #[test]
     fn duplicate_keys_last_one_wins() {
         assert_eq!(parse(r#"{"a":1,"a":2}"#).unwrap().get("a"), Some(&Value::Int(2)));
+    }
+
+    #[test]
+    fn writes_integers_of_every_size() {
+        for n in [0, 7, -1, 10, 29523, -29523, i128::from(i64::MIN), i128::from(u64::MAX), i128::from(u64::MAX) + 1, i128::MAX, i128::MIN] {
+            let mut out = String::new();
+            write_integer(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+        assert_eq!(to_json_text(&[i64::MIN, 0, i64::MAX]), format!("[{},0,{}]", i64::MIN, i64::MAX));
+    }
+
+    #[test]
+    fn writes_control_characters_as_escapes() {
+        assert_eq!(to_json_text("a\u{1}\u{1f}£\t\"\\"), "\"a\\u0001\\u001f£\\t\\\"\\\\\"");
     }
 
     #[test]

@@ -39,10 +39,7 @@ pub fn calculate_json_text(text: &str) -> String {
 
 /// The API's answer to a cohort given as JSON text, as JSON text.
 pub fn calculate_cohort_json_text(text: &str) -> String {
-    let result = match json::parse(text) {
-        Ok(value) => calculate_cohort_json(value),
-        Err(_) => Err(vec![FieldMessage::new("", cohort::msg::INPUT)]),
-    };
+    let result = Cohort::from_json_text(text).map(|c| calculate_cohort(&c));
     json::to_json_text(&Response::from(result))
 }
 

@@ -5,6 +5,7 @@
 use super::json::Value;
 use super::money::Pence;
 use serde::Serialize;
+use std::fmt;
 
 pub const FORMAT: &str = "reablement-outcome-scenario";
 pub const VERSION: i128 = 1;
@@ -61,6 +62,36 @@ pub struct FieldMessage {
 impl FieldMessage {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         FieldMessage { path: path.into(), message: message.into() }
+    }
+}
+
+/// Where a value sits in the input (`before.visits[2].minutes`), written out only when an
+/// error needs it: reading a valid scenario formats no paths and allocates none.
+#[derive(Clone, Copy)]
+pub enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    pub fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
     }
 }
 
@@ -241,13 +272,14 @@ impl Scenario {
             _ => return Err(vec![FieldMessage::new("version", msg::FORMAT)]),
         }
 
+        let root = Path::Root;
         let mut check = Checker::default();
         check.unknown_fields(
             value,
-            "",
+            &root,
             &["format", "version", "reference", "settings", "goals", "before", "after", "reablement_cost"],
         );
-        let reference = check.reference(value.get("reference"), "reference");
+        let reference = check.reference(value.get("reference"), &root.key("reference"));
         let settings = check.settings(value.get("settings"));
         let goals = check.goals(value.get("goals"));
         // Visits may link any goal that has an id, even one with other errors: the missing-goal
@@ -264,7 +296,7 @@ impl Scenario {
                 check.error("before", msg::BEFORE);
                 None
             }
-            Some(v @ Value::Object(_)) => check.package(v, "before", known_ids.as_deref()),
+            Some(v @ Value::Object(_)) => check.package(v, &root.key("before"), known_ids.as_deref()),
             Some(_) => {
                 check.error("before", msg::BEFORE);
                 None
@@ -272,14 +304,14 @@ impl Scenario {
         };
         let after = match value.get("after") {
             None | Some(Value::Null) => Some(None),
-            Some(v @ Value::Object(_)) => check.package(v, "after", known_ids.as_deref()).map(Some),
+            Some(v @ Value::Object(_)) => check.package(v, &root.key("after"), known_ids.as_deref()).map(Some),
             Some(_) => {
                 check.error("after", msg::AFTER);
                 None
             }
         };
         let reablement_cost =
-            check.optional_money(value.get("reablement_cost"), "reablement_cost", 0, 10_000_000, msg::REABLEMENT_COST);
+            check.optional_money(value.get("reablement_cost"), &root.key("reablement_cost"), 0, 10_000_000, msg::REABLEMENT_COST);
 
         match (check.errors.is_empty(), reference, settings, goals, before, after, reablement_cost) {
             (true, Some(reference), Some(settings), Some(goals), Some(before), Some(after), Some(reablement_cost)) => {
@@ -302,23 +334,23 @@ pub(crate) struct Checker {
 }
 
 impl Checker {
-    pub fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(FieldMessage::new(path, message));
+    pub fn error(&mut self, path: impl fmt::Display, message: impl Into<String>) {
+        self.errors.push(FieldMessage::new(path.to_string(), message));
     }
 
     /// Reports every field of an object that is not in `allowed`, at its own path.
-    pub fn unknown_fields(&mut self, object: &Value, path: &str, allowed: &[&str]) {
+    pub fn unknown_fields(&mut self, object: &Value, path: &Path<'_>, allowed: &[&str]) {
         if let Value::Object(fields) = object {
             for (key, _) in fields {
                 if !allowed.contains(&key.as_ref()) {
-                    self.error(join(path, key), msg::unknown_field(key));
+                    self.error(path.key(key), msg::unknown_field(key));
                 }
             }
         }
     }
 
     /// Optional text of at most `max` characters; null or missing is `""`.
-    pub fn optional_text(&mut self, value: Option<&Value>, path: &str, max: usize, message: &str) -> Option<String> {
+    pub fn optional_text(&mut self, value: Option<&Value>, path: &Path<'_>, max: usize, message: &str) -> Option<String> {
         match value {
             None | Some(Value::Null) => Some(String::new()),
             Some(Value::String(s)) if s.chars().count() <= max => Some(s.clone()),
@@ -330,7 +362,7 @@ impl Checker {
     }
 
     /// Required text of 1..=`max` characters.
-    fn required_text(&mut self, value: Option<&Value>, path: &str, max: usize, message: &str) -> Option<String> {
+    fn required_text(&mut self, value: Option<&Value>, path: &Path<'_>, max: usize, message: &str) -> Option<String> {
         match value {
             Some(Value::String(s)) if (1..=max).contains(&s.chars().count()) => Some(s.clone()),
             _ => {
@@ -340,12 +372,12 @@ impl Checker {
         }
     }
 
-    pub fn reference(&mut self, value: Option<&Value>, path: &str) -> Option<String> {
+    pub fn reference(&mut self, value: Option<&Value>, path: &Path<'_>) -> Option<String> {
         self.optional_text(value, path, 100, msg::REFERENCE)
     }
 
     /// A required whole number in `min..=max`.
-    pub fn whole(&mut self, value: Option<&Value>, path: &str, min: u32, max: u32, message: &str) -> Option<u32> {
+    pub fn whole(&mut self, value: Option<&Value>, path: &Path<'_>, min: u32, max: u32, message: &str) -> Option<u32> {
         match value.and_then(whole_number) {
             Some(n) if (i128::from(min)..=i128::from(max)).contains(&n) => Some(n as u32),
             _ => {
@@ -356,7 +388,7 @@ impl Checker {
     }
 
     /// A whole number in `min..=max`, or `default` when null or missing.
-    pub fn whole_or(&mut self, value: Option<&Value>, path: &str, min: u32, max: u32, default: u32, message: &str) -> Option<u32> {
+    pub fn whole_or(&mut self, value: Option<&Value>, path: &Path<'_>, min: u32, max: u32, default: u32, message: &str) -> Option<u32> {
         match value {
             None | Some(Value::Null) => Some(default),
             Some(v) => self.whole(Some(v), path, min, max, message),
@@ -364,7 +396,7 @@ impl Checker {
     }
 
     /// Required money within `min..=max` pence.
-    pub fn money(&mut self, value: Option<&Value>, path: &str, min: i64, max: i64, message: &str) -> Option<Pence> {
+    pub fn money(&mut self, value: Option<&Value>, path: &Path<'_>, min: i64, max: i64, message: &str) -> Option<Pence> {
         match value.and_then(Pence::from_json) {
             Some(p) if (min..=max).contains(&p.0) => Some(p),
             _ => {
@@ -375,7 +407,7 @@ impl Checker {
     }
 
     /// Money within `min..=max` pence, or `None` (inside the `Some`) when null or missing.
-    pub fn optional_money(&mut self, value: Option<&Value>, path: &str, min: i64, max: i64, message: &str) -> Option<Option<Pence>> {
+    pub fn optional_money(&mut self, value: Option<&Value>, path: &Path<'_>, min: i64, max: i64, message: &str) -> Option<Option<Pence>> {
         match value {
             None | Some(Value::Null) => Some(None),
             Some(v) => self.money(Some(v), path, min, max, message).map(Some),
@@ -383,17 +415,17 @@ impl Checker {
     }
 
     /// Money within `min..=max` pence, or `default` when null or missing.
-    pub fn money_or(&mut self, value: Option<&Value>, path: &str, min: i64, max: i64, default: Pence, message: &str) -> Option<Pence> {
+    pub fn money_or(&mut self, value: Option<&Value>, path: &Path<'_>, min: i64, max: i64, default: Pence, message: &str) -> Option<Pence> {
         self.optional_money(value, path, min, max, message).map(|p| p.unwrap_or(default))
     }
 
     /// The baseline a week: money from £0.00 to £10,000.00, default £38.13 (scenario and cohort).
-    pub fn baseline_weekly(&mut self, value: Option<&Value>, path: &str) -> Option<Pence> {
+    pub fn baseline_weekly(&mut self, value: Option<&Value>, path: &Path<'_>) -> Option<Pence> {
         self.money_or(value, path, 0, 1_000_000, DEFAULT_BASELINE, msg::BASELINE)
     }
 
     /// Weeks in a year: a whole number from 1 to 53, default 52 (scenario and cohort).
-    pub fn weeks_per_year(&mut self, value: Option<&Value>, path: &str) -> Option<u32> {
+    pub fn weeks_per_year(&mut self, value: Option<&Value>, path: &Path<'_>) -> Option<u32> {
         self.whole_or(value, path, 1, 53, DEFAULT_WEEKS_PER_YEAR, msg::WEEKS_PER_YEAR)
     }
 
@@ -406,17 +438,19 @@ impl Checker {
                 return None;
             }
         };
-        self.unknown_fields(value, "settings", &["baseline_weekly", "hourly_rate", "weeks_per_year"]);
-        let baseline_weekly = self.baseline_weekly(value.get("baseline_weekly"), "settings.baseline_weekly");
+        let root = Path::Root;
+        let path = root.key("settings");
+        self.unknown_fields(value, &path, &["baseline_weekly", "hourly_rate", "weeks_per_year"]);
+        let baseline_weekly = self.baseline_weekly(value.get("baseline_weekly"), &path.key("baseline_weekly"));
         let hourly_rate =
-            self.money_or(value.get("hourly_rate"), "settings.hourly_rate", 1, 99_999, DEFAULT_HOURLY_RATE, msg::HOURLY_RATE);
-        let weeks_per_year = self.weeks_per_year(value.get("weeks_per_year"), "settings.weeks_per_year");
+            self.money_or(value.get("hourly_rate"), &path.key("hourly_rate"), 1, 99_999, DEFAULT_HOURLY_RATE, msg::HOURLY_RATE);
+        let weeks_per_year = self.weeks_per_year(value.get("weeks_per_year"), &path.key("weeks_per_year"));
         Some(Settings { baseline_weekly: baseline_weekly?, hourly_rate: hourly_rate?, weeks_per_year: weeks_per_year? })
     }
 
     /// A list that may be null or missing (empty), at most `max` long. Returns the items to
     /// check, even when over the limit, so that their own errors are reported too.
-    fn list<'v>(&mut self, value: Option<&'v Value>, path: &str, max: usize, message: &str) -> (Option<()>, &'v [Value]) {
+    fn list<'v>(&mut self, value: Option<&'v Value>, path: &Path<'_>, max: usize, message: &str) -> (Option<()>, &'v [Value]) {
         match value {
             None | Some(Value::Null) => (Some(()), &[]),
             Some(Value::Array(items)) if items.len() <= max => (Some(()), items),
@@ -432,28 +466,30 @@ impl Checker {
     }
 
     fn goals(&mut self, value: Option<&Value>) -> Option<Vec<Goal>> {
-        let (mut ok, items) = self.list(value, "goals", MAX_GOALS, msg::GOALS);
+        let root = Path::Root;
+        let goals_path = root.key("goals");
+        let (mut ok, items) = self.list(value, &goals_path, MAX_GOALS, msg::GOALS);
         let mut goals = Vec::with_capacity(items.len());
         let mut seen: Vec<&str> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let path = format!("goals[{i}]");
+            let path = goals_path.index(i);
             if !matches!(item, Value::Object(_)) {
                 self.error(&path, msg::GOAL);
                 ok = None;
                 continue;
             }
             self.unknown_fields(item, &path, &["id", "description", "outcome", "status"]);
-            let mut id = self.required_text(item.get("id"), &format!("{path}.id"), 20, msg::GOAL_ID);
+            let mut id = self.required_text(item.get("id"), &path.key("id"), 20, msg::GOAL_ID);
             if let Some(this) = item.get("id").and_then(Value::as_str) {
                 if seen.contains(&this) && id.is_some() {
-                    self.error(format!("{path}.id"), msg::GOAL_ID);
+                    self.error(path.key("id"), msg::GOAL_ID);
                     id = None;
                 }
                 seen.push(this);
             }
-            let description = self.required_text(item.get("description"), &format!("{path}.description"), 200, msg::GOAL_DESCRIPTION);
-            let outcome = self.code(item.get("outcome"), &format!("{path}.outcome"), OutcomeArea::from_code, msg::GOAL_OUTCOME);
-            let status = self.code(item.get("status"), &format!("{path}.status"), GoalStatus::from_code, msg::GOAL_STATUS);
+            let description = self.required_text(item.get("description"), &path.key("description"), 200, msg::GOAL_DESCRIPTION);
+            let outcome = self.code(item.get("outcome"), &path.key("outcome"), OutcomeArea::from_code, msg::GOAL_OUTCOME);
+            let status = self.code(item.get("status"), &path.key("status"), GoalStatus::from_code, msg::GOAL_STATUS);
             match (id, description, outcome, status) {
                 (Some(id), Some(description), Some(outcome), Some(status)) => {
                     goals.push(Goal { id, description, outcome, status })
@@ -464,7 +500,7 @@ impl Checker {
         ok.map(|_| goals)
     }
 
-    fn code<T>(&mut self, value: Option<&Value>, path: &str, parse: fn(&str) -> Option<T>, message: &str) -> Option<T> {
+    fn code<T>(&mut self, value: Option<&Value>, path: &Path<'_>, parse: fn(&str) -> Option<T>, message: &str) -> Option<T> {
         let parsed = value.and_then(Value::as_str).and_then(parse);
         if parsed.is_none() {
             self.error(path, message);
@@ -474,31 +510,31 @@ impl Checker {
 
     /// A package at `path` (`before` or `after`). `known_ids` is `None` when the goals list
     /// itself is unreadable, so links to goals cannot be checked.
-    fn package(&mut self, value: &Value, path: &str, known_ids: Option<&[&str]>) -> Option<Package> {
+    fn package(&mut self, value: &Value, path: &Path<'_>, known_ids: Option<&[&str]>) -> Option<Package> {
         self.unknown_fields(value, path, &["visits", "other_costs"]);
-        let visits_path = format!("{path}.visits");
+        let visits_path = path.key("visits");
         let (mut ok, items) = self.list(value.get("visits"), &visits_path, MAX_VISITS, msg::VISITS);
         let mut visits = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            match self.visit(item, &format!("{visits_path}[{i}]"), known_ids) {
+            match self.visit(item, &visits_path.index(i), known_ids) {
                 Some(visit) => visits.push(visit),
                 None => ok = None,
             }
         }
-        let costs_path = format!("{path}.other_costs");
+        let costs_path = path.key("other_costs");
         let (costs_ok, items) = self.list(value.get("other_costs"), &costs_path, MAX_OTHER_COSTS, msg::OTHER_COSTS);
         ok = ok.and(costs_ok);
         let mut other_costs = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let path = format!("{costs_path}[{i}]");
+            let path = costs_path.index(i);
             if !matches!(item, Value::Object(_)) {
                 self.error(&path, msg::WEEKLY);
                 ok = None;
                 continue;
             }
             self.unknown_fields(item, &path, &["label", "weekly"]);
-            let label = self.optional_text(item.get("label"), &format!("{path}.label"), 80, msg::OTHER_COST_LABEL);
-            let weekly = self.money(item.get("weekly"), &format!("{path}.weekly"), 0, 1_000_000, msg::WEEKLY);
+            let label = self.optional_text(item.get("label"), &path.key("label"), 80, msg::OTHER_COST_LABEL);
+            let weekly = self.money(item.get("weekly"), &path.key("weekly"), 0, 1_000_000, msg::WEEKLY);
             match (label, weekly) {
                 (Some(label), Some(weekly)) => other_costs.push(OtherCost { label, weekly }),
                 _ => ok = None,
@@ -507,19 +543,19 @@ impl Checker {
         ok.map(|_| Package { visits, other_costs })
     }
 
-    fn visit(&mut self, value: &Value, path: &str, known_ids: Option<&[&str]>) -> Option<Visit> {
+    fn visit(&mut self, value: &Value, path: &Path<'_>, known_ids: Option<&[&str]>) -> Option<Visit> {
         if !matches!(value, Value::Object(_)) {
             self.error(path, msg::VISIT);
             return None;
         }
         self.unknown_fields(value, path, &["label", "minutes", "carers", "days_per_week", "hourly_rate", "goals"]);
-        let label = self.optional_text(value.get("label"), &format!("{path}.label"), 80, msg::VISIT_LABEL);
-        let minutes = self.whole(value.get("minutes"), &format!("{path}.minutes"), 1, 720, msg::MINUTES);
-        let carers = self.whole(value.get("carers"), &format!("{path}.carers"), 1, 4, msg::CARERS);
-        let days_per_week = self.whole(value.get("days_per_week"), &format!("{path}.days_per_week"), 1, 7, msg::DAYS);
+        let label = self.optional_text(value.get("label"), &path.key("label"), 80, msg::VISIT_LABEL);
+        let minutes = self.whole(value.get("minutes"), &path.key("minutes"), 1, 720, msg::MINUTES);
+        let carers = self.whole(value.get("carers"), &path.key("carers"), 1, 4, msg::CARERS);
+        let days_per_week = self.whole(value.get("days_per_week"), &path.key("days_per_week"), 1, 7, msg::DAYS);
         let hourly_rate =
-            self.optional_money(value.get("hourly_rate"), &format!("{path}.hourly_rate"), 1, 99_999, msg::HOURLY_RATE);
-        let goals_path = format!("{path}.goals");
+            self.optional_money(value.get("hourly_rate"), &path.key("hourly_rate"), 1, 99_999, msg::HOURLY_RATE);
+        let goals_path = path.key("goals");
         let goals = match value.get("goals") {
             None | Some(Value::Null) => Some(Vec::new()),
             Some(Value::Array(items)) => {
@@ -535,7 +571,7 @@ impl Checker {
                             ids.push(id.to_string());
                         }
                     } else {
-                        self.error(format!("{goals_path}[{i}]"), msg::VISIT_GOAL);
+                        self.error(goals_path.index(i), msg::VISIT_GOAL);
                         ids = None;
                     }
                 }
@@ -557,11 +593,3 @@ impl Checker {
     }
 }
 
-/// `join("before", "visits")` → `before.visits`; `join("", "x")` → `x`.
-pub fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}

@@ -195,6 +195,31 @@ test('the module still calculates correctly after hostile input', () => {
   assertMatchesExpected(api.calculate(structuredClone(arthur.input)), arthur.expected);
 });
 
+// NaN and ±Infinity would be written as null by JSON.stringify, and null means "use the
+// default": each must instead get its own field's error, wherever and however it is held.
+test('a number that is not finite gets its field\'s error, never the default', () => {
+  assert.ok(arthur, 'the arthur example is missing');
+  const withField = (edit) => {
+    const input = structuredClone(arthur.input);
+    edit(input);
+    return input;
+  };
+  const cases = [
+    ['settings.hourly_rate', withField((s) => { s.settings = { hourly_rate: NaN }; })],
+    ['settings.hourly_rate', withField((s) => { s.settings = { hourly_rate: new Number(Infinity) }; })],
+    ['settings.weeks_per_year', withField((s) => { s.settings = { toJSON: () => ({ weeks_per_year: -Infinity }) }; })],
+    ['before.visits[0].minutes', withField((s) => { s.before.visits[0].minutes = NaN; })],
+    ['reablement_cost', withField((s) => { s.reablement_cost = Infinity; })],
+  ];
+  for (const [path, input] of cases) {
+    const response = api.calculate(input);
+    assert.equal(response.ok, false, `${path}: a non-finite number was accepted: ${JSON.stringify(response).slice(0, 200)}`);
+    assert.ok(response.errors.some((e) => e.path === path), `${path}: errors were ${JSON.stringify(response.errors)}`);
+  }
+  const cohort = api.calculateCohort({ rows: [{ reference: null, before_weekly: NaN, after_weekly: 0 }] });
+  assert.deepEqual(cohort.errors?.map((e) => e.path), ['rows[0].before_weekly']);
+});
+
 // ------------------------------------------------------------------ plain objects
 
 test('results are plain objects, not Maps', () => {
