@@ -78,33 +78,44 @@ deps-browser:
 
 # ---------------------------------------------------------------- build
 
-# dist/: reablement.js, reablement_bg.wasm, index.html, build.txt and everything under www/.
+# Three WebAssembly modules from the one crate (see docs/decisions.md, "Three modules"): the
+# linker keeps only what each one's exports reach.
+#   name              features  directory  for
+#   reablement        app       dist/      the standalone app (and the API, and embeds in full mode)
+#   reablement_embed  embed     dist/embed the public explainer embedded on council pages
+#   reablement_api    (none)    dist/api   the JS API alone: Node, other tools
+MODULES := reablement:app:. reablement_embed:embed:embed reablement_api::api
+
+# dist/: each module's .js and _bg.wasm (and its snippets/) in its directory, index.html,
+# build.txt and everything under www/.
 # URLs are relative, so dist/ can be hosted under any path; __BUILD__ in index.html becomes
-# the first 12 hex digits of the sha256 of the wasm and js (cache busting).
+# the first 12 hex digits of the sha256 of the modules and pages (cache busting).
 # The same ?v=<build> goes on privacy.html's assets and on the glue's snippet imports, and
-# dist/sw.js gets the build and the list of files to keep for offline use (not demo/embed pages).
+# dist/sw.js gets the build and the list of files to keep for offline use (the app, not the
+# embed, demo or API files).
 dist: deps-rust deps-node
-	cargo build --release --target $(WASM_TARGET) --bin $(BIN)
 	@rm -rf dist
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	echo '+ wasm-bindgen --target web --out-name $(OUT_NAME)'; \
-	wasm-bindgen --target web --no-typescript --out-dir "$$tmp" --out-name $(OUT_NAME) $(WASM); \
-	echo '+ wasm-opt $(WASM_OPT_FLAGS)'; \
-	wasm-opt $(WASM_OPT_FLAGS) "$$tmp/$(OUT_NAME)_bg.wasm" -o "$$tmp/$(OUT_NAME)_bg.opt.wasm"; \
-	mkdir -p dist www; \
+	for module in $(MODULES); do \
+		IFS=: read -r name features dir <<< "$$module"; \
+		echo "+ cargo build --release --no-default-features --features '$$features'  ($$name)"; \
+		cargo build --release --target $(WASM_TARGET) --bin $(BIN) --no-default-features --features "$$features"; \
+		wasm-bindgen --target web --no-typescript --out-dir "$$tmp/$$dir" --out-name "$$name" $(WASM); \
+		wasm-opt $(WASM_OPT_FLAGS) "$$tmp/$$dir/$${name}_bg.wasm" -o "$$tmp/$$dir/$${name}_bg.opt.wasm"; \
+		mv "$$tmp/$$dir/$${name}_bg.opt.wasm" "$$tmp/$$dir/$${name}_bg.wasm"; \
+	done; \
+	mkdir -p dist; \
 	cp -R www/. dist/; \
-	cp "$$tmp/$(OUT_NAME).js" dist/$(OUT_NAME).js; \
-	if [ -d "$$tmp/snippets" ]; then cp -R "$$tmp/snippets" dist/; fi; \
-	cp "$$tmp/$(OUT_NAME)_bg.opt.wasm" dist/$(OUT_NAME)_bg.wasm
-	@build=$$(cat dist/$(OUT_NAME)_bg.wasm dist/$(OUT_NAME).js $$(find dist/snippets -type f 2>/dev/null | sort) index.html $$(find www -type f | sort) | sha256sum | cut -c1-12); \
+	cp -R "$$tmp"/. dist/
+	@build=$$(find dist -type f | LC_ALL=C sort | xargs cat | cat - index.html | sha256sum | cut -c1-12); \
 	sed "s/__BUILD__/$$build/g" index.html > dist/index.html; \
 	sed -i "s/__BUILD__/$$build/g" dist/privacy.html dist/embed.js dist/embed-frame.js dist/embed.html; \
-	if [ -d dist/snippets ]; then \
-		sed -i -E "s#(from ['\"]\./snippets/[^'\"?]+\.js)(['\"])#\1?v=$$build\2#g" dist/$(OUT_NAME).js; \
-		if grep -Eq "['\"]\./snippets/[^'\"?]+\.js['\"]" dist/$(OUT_NAME).js; then \
-			echo 'dist/$(OUT_NAME).js imports a snippet without ?v=: update the sed above' >&2; exit 1; \
+	for glue in $$(find dist -name '*.js' -path '*reablement*' ! -path '*/snippets/*' ! -name 'embed*.js'); do \
+		sed -i -E "s#(from ['\"]\./snippets/[^'\"?]+\.js)(['\"])#\1?v=$$build\2#g" "$$glue"; \
+		if grep -Eq "['\"]\./snippets/[^'\"?]+\.js['\"]" "$$glue"; then \
+			echo "$$glue imports a snippet without ?v=: update the sed above" >&2; exit 1; \
 		fi; \
-	fi; \
+	done; \
 	precache=$$(cd dist && { printf '%s\n' index.html privacy.html app.css manifest.webmanifest $(OUT_NAME).js $(OUT_NAME)_bg.wasm; \
 		find . -type f \( -path './icons/*' -o -path './snippets/*' \) | sed 's#^\./##' | sort; } | \
 		while read -r f; do [ -f "$$f" ] || { echo "dist/$$f is missing" >&2; exit 1; }; printf "'./%s', " "$$f"; done); \

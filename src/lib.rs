@@ -12,5 +12,6 @@ pub mod ui;
 /// Mounts the app into `#reablement-app` when there is a document with that element;
 /// does nothing otherwise (for example in Node, where only the API is used).
 pub fn start() {
+    #[cfg(feature = "app")]
     ui::mount();
 }

@@ -13,19 +13,34 @@
 // anything outside the element. The WebAssembly is loaded once, however many elements there
 // are, and only when the first one is on the page. Content inside the element (a link, say)
 // is the fallback shown where the script cannot run.
+//
+// Two modules: the explainer's own (small: the explainer and the calculation, nothing else)
+// and the whole calculator's (mode="full"). Each is loaded once for the page, and only when
+// an element needs it.
 // `?v=__BUILD__` becomes the build's hash in dist/ (make dist), so a release never mixes files.
-import init, { mountEmbed } from './reablement.js?v=__BUILD__';
-
 const TAG = 'reablement-calculator';
 const ATTRIBUTES = ['mode', 'baseline', 'hourly-rate', 'example'];
 const STYLESHEETS = ['app.css', 'embed.css'].map((file) => new URL(`${file}?v=__BUILD__`, import.meta.url).href);
-const WASM = new URL('reablement_bg.wasm?v=__BUILD__', import.meta.url);
+const MODULES = {
+  explainer: ['embed/reablement_embed.js', 'embed/reablement_embed_bg.wasm'],
+  full: ['reablement.js', 'reablement_bg.wasm'],
+};
 
-let ready;
-/** Loads and starts the WebAssembly, once for every element on the page. */
-function loadOnce() {
-  ready ??= init({ module_or_path: WASM });
-  return ready;
+/** Which module an element needs, from its mode attribute (as the calculator reads it). */
+function moduleFor(mode) {
+  return mode?.trim().toLowerCase() === 'full' ? 'full' : 'explainer';
+}
+
+const loading = {};
+/** Loads and starts one module, once for every element on the page; resolves to its exports. */
+function loadOnce(kind) {
+  loading[kind] ??= (async () => {
+    const [glue, wasm] = MODULES[kind].map((file) => new URL(`${file}?v=__BUILD__`, import.meta.url).href);
+    const module = await import(glue);
+    await module.default({ module_or_path: wasm });
+    return module;
+  })();
+  return loading[kind];
 }
 
 /** Resolves when a <link rel="stylesheet"> has loaded (or failed: the text still shows). */
@@ -45,6 +60,8 @@ class ReablementCalculator extends HTMLElement {
   #mount;
   #styles;
   #handle = null;
+  /** The module the mounted calculator came from ('explainer' or 'full'). */
+  #kind = null;
   /** Bumped on every connect and disconnect, so a slow start never mounts a removed element. */
   #generation = 0;
 
@@ -78,8 +95,14 @@ class ReablementCalculator extends HTMLElement {
 
   async connectedCallback() {
     const generation = ++this.#generation;
+    let kind;
+    let module;
     try {
-      await Promise.all([loadOnce(), this.#styles]);
+      // The mode may change while a module loads: load until the one needed is there.
+      do {
+        kind = moduleFor(this.getAttribute('mode'));
+        [module] = await Promise.all([loadOnce(kind), this.#styles]);
+      } while (kind !== moduleFor(this.getAttribute('mode')));
     } catch (error) {
       console.error('reablement-calculator: the calculator could not start', error);
       if (generation === this.#generation) {
@@ -90,7 +113,8 @@ class ReablementCalculator extends HTMLElement {
       return;
     }
     if (generation !== this.#generation || this.#handle) return;
-    this.#handle = mountEmbed(this.#mount, ...this.#attributes());
+    this.#kind = kind;
+    this.#handle = module.mountEmbed(this.#mount, ...this.#attributes());
   }
 
   disconnectedCallback() {
@@ -103,7 +127,14 @@ class ReablementCalculator extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (this.#handle && oldValue !== newValue) this.#handle.update(...this.#attributes());
+    if (!this.#handle || oldValue === newValue) return;
+    if (moduleFor(this.getAttribute('mode')) === this.#kind) {
+      this.#handle.update(...this.#attributes());
+    } else {
+      // The other mode lives in the other module: mount afresh with it.
+      this.disconnectedCallback();
+      this.connectedCallback();
+    }
   }
 }
 

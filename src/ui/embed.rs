@@ -7,6 +7,7 @@
 //! Wrong attribute values never stop it: each gets a polite note inside the element and the
 //! default is used instead.
 
+#[cfg(feature = "app")]
 use super::app::App;
 use super::draft::Draft;
 use super::examples::{Example, ARTHUR, EXAMPLES};
@@ -15,6 +16,7 @@ use super::Host;
 use crate::calc::scenario::msg;
 use crate::calc::Pence;
 use std::rc::Rc;
+#[cfg(feature = "embed")]
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -196,6 +198,12 @@ pub fn Embed(attributes: &Attributes) -> Html {
             <Explainer key={options.example.key} example={options.example.key}
                 baseline={options.baseline} hourly_rate={options.hourly_rate} />
         },
+        #[cfg(not(feature = "app"))]
+        Mode::Full => html! {
+            <Explainer key={options.example.key} example={options.example.key}
+                baseline={options.baseline} hourly_rate={options.hourly_rate} />
+        },
+        #[cfg(feature = "app")]
         Mode::Full => {
             let start = EmbedStart { draft: Rc::new(options.start_draft()) };
             html! {
@@ -215,11 +223,13 @@ pub fn Embed(attributes: &Attributes) -> Html {
 
 /// A mounted calculator, held by the custom element: `update` when its attributes change,
 /// `destroy` when it leaves the page.
+#[cfg(feature = "embed")]
 #[wasm_bindgen]
 pub struct EmbedHandle {
     app: Option<yew::AppHandle<Embed>>,
 }
 
+#[cfg(feature = "embed")]
 #[wasm_bindgen]
 impl EmbedHandle {
     /// Shows the calculator again with new attribute values (`null`: attribute absent).
@@ -239,6 +249,7 @@ impl EmbedHandle {
 
 /// Mounts one calculator into `root` (an element inside the custom element's shadow root),
 /// replacing what is there. The arguments are the element's attributes, `null` when absent.
+#[cfg(feature = "embed")]
 #[wasm_bindgen(js_name = mountEmbed)]
 pub fn mount_embed(
     root: web_sys::Element,

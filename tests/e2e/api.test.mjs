@@ -1,10 +1,11 @@
-// The JavaScript API of the built module (dist/), loaded in Node without a DOM.
-// Every example in ../shared/spec/examples must come out exactly as expected.
+// The JavaScript API of every built module (dist/), loaded in Node without a DOM: the app's,
+// the explainer embed's and the API-only one. Every example in ../shared/spec/examples must
+// come out exactly as expected from each.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadWasm, repoRoot } from './lib/wasm.mjs';
+import { loadWasm, MODULES, repoRoot } from './lib/wasm.mjs';
 
 // REABLEMENT_EXAMPLES_DIR runs the same checks over another folder of examples.
 const examplesDir = path.resolve(process.env.REABLEMENT_EXAMPLES_DIR || path.join(repoRoot, '..', 'shared', 'spec', 'examples'));
@@ -15,8 +16,6 @@ const examples = exampleFiles.map((file) => ({
   file,
   ...JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8')),
 }));
-
-const api = await loadWasm();
 
 // ------------------------------------------------------------------ comparison helpers
 
@@ -89,158 +88,162 @@ function assertMatchesExpected(actual, expected) {
   );
 }
 
-function run(kind, input) {
-  if (kind === 'scenario') return api.calculate(input);
-  if (kind === 'cohort') return api.calculateCohort(input);
-  throw new Error(`unknown example kind ${JSON.stringify(kind)}`);
-}
+for (const name of Object.keys(MODULES)) {
+  const api = await loadWasm(name);
 
-// ------------------------------------------------------------------ the examples
-
-test('the shared examples are there', () => {
-  assert.ok(examples.length > 0, `no example files in ${examplesDir}`);
-});
-
-for (const example of examples) {
-  test(example.name ?? example.file, () => {
-    const actual = run(example.kind, structuredClone(example.input));
-    assertMatchesExpected(actual, example.expected);
-  });
-}
-
-// ------------------------------------------------------------------ version
-
-test('version() is the package version from Cargo.toml', () => {
-  const cargo = fs.readFileSync(path.join(repoRoot, 'Cargo.toml'), 'utf8');
-  const pkg = cargo.split(/^\[/m).find((section) => section.startsWith('package]'));
-  const match = pkg && pkg.match(/^version\s*=\s*"([^"]+)"/m);
-  assert.ok(match, 'no version in the [package] section of Cargo.toml');
-  const v = api.version();
-  assert.equal(typeof v, 'string');
-  assert.ok(v.length > 0, 'version() is empty');
-  assert.equal(v, match[1]);
-});
-
-// ------------------------------------------------------------------ hostile input
-
-function nested(depth, make) {
-  let value = 'bottom';
-  for (let i = 0; i < depth; i += 1) value = make(value);
-  return value;
-}
-
-const arthur = examples.find((e) => e.name === 'arthur');
-
-const hostile = [
-  ['undefined', () => undefined],
-  ['null', () => null],
-  ['a number', () => 42],
-  ['a string', () => 'text'],
-  ['an empty array', () => []],
-  ['an empty object', () => ({})],
-  ['a function', () => () => 1],
-  ['an object nested 10,000 levels', () => nested(10_000, (v) => ({ a: v }))],
-  ['an array nested 10,000 levels', () => nested(10_000, (v) => [v])],
-  [
-    'a scenario with a field nested 10,000 levels',
-    () => ({ ...structuredClone(arthur?.input ?? {}), extra: nested(10_000, (v) => ({ a: v })) }),
-  ],
-  ['a scenario whose visits are a string', () => ({ ...structuredClone(arthur?.input ?? {}), before: { visits: 'lots' } })],
-  ['a scenario with huge numbers', () => ({ ...structuredClone(arthur?.input ?? {}), version: 1e308, settings: { weeks_per_year: Number.MAX_SAFE_INTEGER * 4 } })],
-  ['NaN and Infinity', () => ({ ...structuredClone(arthur?.input ?? {}), settings: { hourly_rate: NaN, baseline_weekly: Infinity } })],
-];
-
-function assertErrorResponse(response, label) {
-  assert.ok(response !== null && typeof response === 'object', `${label}: the response is not an object`);
-  assertPlain(response);
-  assert.equal(response.ok, false, `${label}: expected ok: false, got ${JSON.stringify(response).slice(0, 300)}`);
-  assert.ok(Array.isArray(response.errors) && response.errors.length > 0, `${label}: expected at least one error`);
-  for (const error of response.errors) {
-    assert.deepEqual(Object.keys(error).sort(), ['message', 'path'], `${label}: an error is not {path, message}`);
-    assert.equal(typeof error.path, 'string');
-    assert.equal(typeof error.message, 'string');
-    assert.ok(error.message.length > 0, `${label}: an empty error message`);
+  function run(kind, input) {
+    if (kind === 'scenario') return api.calculate(input);
+    if (kind === 'cohort') return api.calculateCohort(input);
+    throw new Error(`unknown example kind ${JSON.stringify(kind)}`);
   }
-}
 
-for (const [label, make] of hostile) {
-  test(`calculate() does not throw on ${label}`, () => {
-    let response;
-    assert.doesNotThrow(() => {
-      response = api.calculate(make());
-    });
-    assertErrorResponse(response, label);
+  // ------------------------------------------------------------------ the examples
+
+  test(`${name}: the shared examples are there`, () => {
+    assert.ok(examples.length > 0, `no example files in ${examplesDir}`);
   });
-}
 
-for (const [label, make] of hostile.slice(0, 9)) {
-  test(`calculateCohort() does not throw on ${label}`, () => {
-    let response;
-    assert.doesNotThrow(() => {
-      response = api.calculateCohort(make());
+  for (const example of examples) {
+    test(`${name}: ${example.name ?? example.file}`, () => {
+      const actual = run(example.kind, structuredClone(example.input));
+      assertMatchesExpected(actual, example.expected);
     });
-    assert.ok(response !== null && typeof response === 'object', 'the response is not an object');
-    assertPlain(response);
-    assert.equal(typeof response.ok, 'boolean');
-    // `{}` may be a valid empty cohort (every input has a default); anything else is not.
-    if (label !== 'an empty object') assertErrorResponse(response, label);
-  });
-}
-
-test('the module still calculates correctly after hostile input', () => {
-  assert.ok(arthur, 'the arthur example is missing');
-  for (const [, make] of hostile) {
-    try { api.calculate(make()); } catch { /* reported by the tests above */ }
   }
-  assertMatchesExpected(api.calculate(structuredClone(arthur.input)), arthur.expected);
-});
 
-// NaN and ±Infinity would be written as null by JSON.stringify, and null means "use the
-// default": each must instead get its own field's error, wherever and however it is held.
-test('a number that is not finite gets its field\'s error, never the default', () => {
-  assert.ok(arthur, 'the arthur example is missing');
-  const withField = (edit) => {
-    const input = structuredClone(arthur.input);
-    edit(input);
-    return input;
-  };
-  const cases = [
-    ['settings.hourly_rate', withField((s) => { s.settings = { hourly_rate: NaN }; })],
-    ['settings.hourly_rate', withField((s) => { s.settings = { hourly_rate: new Number(Infinity) }; })],
-    ['settings.weeks_per_year', withField((s) => { s.settings = { toJSON: () => ({ weeks_per_year: -Infinity }) }; })],
-    ['before.visits[0].minutes', withField((s) => { s.before.visits[0].minutes = NaN; })],
-    ['reablement_cost', withField((s) => { s.reablement_cost = Infinity; })],
+  // ------------------------------------------------------------------ version
+
+  test(`${name}: version() is the package version from Cargo.toml`, () => {
+    const cargo = fs.readFileSync(path.join(repoRoot, 'Cargo.toml'), 'utf8');
+    const pkg = cargo.split(/^\[/m).find((section) => section.startsWith('package]'));
+    const match = pkg && pkg.match(/^version\s*=\s*"([^"]+)"/m);
+    assert.ok(match, 'no version in the [package] section of Cargo.toml');
+    const v = api.version();
+    assert.equal(typeof v, 'string');
+    assert.ok(v.length > 0, 'version() is empty');
+    assert.equal(v, match[1]);
+  });
+
+  // ------------------------------------------------------------------ hostile input
+
+  function nested(depth, make) {
+    let value = 'bottom';
+    for (let i = 0; i < depth; i += 1) value = make(value);
+    return value;
+  }
+
+  const arthur = examples.find((e) => e.name === 'arthur');
+
+  const hostile = [
+    ['undefined', () => undefined],
+    ['null', () => null],
+    ['a number', () => 42],
+    ['a string', () => 'text'],
+    ['an empty array', () => []],
+    ['an empty object', () => ({})],
+    ['a function', () => () => 1],
+    ['an object nested 10,000 levels', () => nested(10_000, (v) => ({ a: v }))],
+    ['an array nested 10,000 levels', () => nested(10_000, (v) => [v])],
+    [
+      'a scenario with a field nested 10,000 levels',
+      () => ({ ...structuredClone(arthur?.input ?? {}), extra: nested(10_000, (v) => ({ a: v })) }),
+    ],
+    ['a scenario whose visits are a string', () => ({ ...structuredClone(arthur?.input ?? {}), before: { visits: 'lots' } })],
+    ['a scenario with huge numbers', () => ({ ...structuredClone(arthur?.input ?? {}), version: 1e308, settings: { weeks_per_year: Number.MAX_SAFE_INTEGER * 4 } })],
+    ['NaN and Infinity', () => ({ ...structuredClone(arthur?.input ?? {}), settings: { hourly_rate: NaN, baseline_weekly: Infinity } })],
   ];
-  for (const [path, input] of cases) {
-    const response = api.calculate(input);
-    assert.equal(response.ok, false, `${path}: a non-finite number was accepted: ${JSON.stringify(response).slice(0, 200)}`);
-    assert.ok(response.errors.some((e) => e.path === path), `${path}: errors were ${JSON.stringify(response.errors)}`);
+
+  function assertErrorResponse(response, label) {
+    assert.ok(response !== null && typeof response === 'object', `${label}: the response is not an object`);
+    assertPlain(response);
+    assert.equal(response.ok, false, `${label}: expected ok: false, got ${JSON.stringify(response).slice(0, 300)}`);
+    assert.ok(Array.isArray(response.errors) && response.errors.length > 0, `${label}: expected at least one error`);
+    for (const error of response.errors) {
+      assert.deepEqual(Object.keys(error).sort(), ['message', 'path'], `${label}: an error is not {path, message}`);
+      assert.equal(typeof error.path, 'string');
+      assert.equal(typeof error.message, 'string');
+      assert.ok(error.message.length > 0, `${label}: an empty error message`);
+    }
   }
-  const cohort = api.calculateCohort({ rows: [{ reference: null, before_weekly: NaN, after_weekly: 0 }] });
-  assert.deepEqual(cohort.errors?.map((e) => e.path), ['rows[0].before_weekly']);
-});
 
-// ------------------------------------------------------------------ plain objects
+  for (const [label, make] of hostile) {
+    test(`${name}: calculate() does not throw on ${label}`, () => {
+      let response;
+      assert.doesNotThrow(() => {
+        response = api.calculate(make());
+      });
+      assertErrorResponse(response, label);
+    });
+  }
 
-test('results are plain objects, not Maps', () => {
-  assert.ok(arthur, 'the arthur example is missing');
-  const response = api.calculate(structuredClone(arthur.input));
-  assert.equal(Object.getPrototypeOf(response), Object.prototype);
-  assert.equal(Object.getPrototypeOf(response.result), Object.prototype);
-  assert.equal(Object.getPrototypeOf(response.result.before), Object.prototype);
-  assert.equal(Object.getPrototypeOf(response.result.after), Object.prototype);
-  assert.equal(Object.getPrototypeOf(response.result.goals), Object.prototype);
-  assertPlain(response);
-  assert.equal(JSON.stringify(JSON.parse(JSON.stringify(response))), JSON.stringify(response), 'not JSON round-trippable');
+  for (const [label, make] of hostile.slice(0, 9)) {
+    test(`${name}: calculateCohort() does not throw on ${label}`, () => {
+      let response;
+      assert.doesNotThrow(() => {
+        response = api.calculateCohort(make());
+      });
+      assert.ok(response !== null && typeof response === 'object', 'the response is not an object');
+      assertPlain(response);
+      assert.equal(typeof response.ok, 'boolean');
+      // `{}` may be a valid empty cohort (every input has a default); anything else is not.
+      if (label !== 'an empty object') assertErrorResponse(response, label);
+    });
+  }
 
-  const bad = api.calculate({});
-  assert.equal(Object.getPrototypeOf(bad), Object.prototype);
-  for (const error of bad.errors) assert.equal(Object.getPrototypeOf(error), Object.prototype);
-});
+  test(`${name}: the module still calculates correctly after hostile input`, () => {
+    assert.ok(arthur, 'the arthur example is missing');
+    for (const [, make] of hostile) {
+      try { api.calculate(make()); } catch { /* reported by the tests above */ }
+    }
+    assertMatchesExpected(api.calculate(structuredClone(arthur.input)), arthur.expected);
+  });
 
-test('the input object is not modified', () => {
-  assert.ok(arthur, 'the arthur example is missing');
-  const input = structuredClone(arthur.input);
-  api.calculate(input);
-  assert.deepStrictEqual(input, arthur.input);
-});
+  // NaN and ±Infinity would be written as null by JSON.stringify, and null means "use the
+  // default": each must instead get its own field's error, wherever and however it is held.
+  test(`${name}: a number that is not finite gets its field\'s error, never the default`, () => {
+    assert.ok(arthur, 'the arthur example is missing');
+    const withField = (edit) => {
+      const input = structuredClone(arthur.input);
+      edit(input);
+      return input;
+    };
+    const cases = [
+      ['settings.hourly_rate', withField((s) => { s.settings = { hourly_rate: NaN }; })],
+      ['settings.hourly_rate', withField((s) => { s.settings = { hourly_rate: new Number(Infinity) }; })],
+      ['settings.weeks_per_year', withField((s) => { s.settings = { toJSON: () => ({ weeks_per_year: -Infinity }) }; })],
+      ['before.visits[0].minutes', withField((s) => { s.before.visits[0].minutes = NaN; })],
+      ['reablement_cost', withField((s) => { s.reablement_cost = Infinity; })],
+    ];
+    for (const [path, input] of cases) {
+      const response = api.calculate(input);
+      assert.equal(response.ok, false, `${path}: a non-finite number was accepted: ${JSON.stringify(response).slice(0, 200)}`);
+      assert.ok(response.errors.some((e) => e.path === path), `${path}: errors were ${JSON.stringify(response.errors)}`);
+    }
+    const cohort = api.calculateCohort({ rows: [{ reference: null, before_weekly: NaN, after_weekly: 0 }] });
+    assert.deepEqual(cohort.errors?.map((e) => e.path), ['rows[0].before_weekly']);
+  });
+
+  // ------------------------------------------------------------------ plain objects
+
+  test(`${name}: results are plain objects, not Maps`, () => {
+    assert.ok(arthur, 'the arthur example is missing');
+    const response = api.calculate(structuredClone(arthur.input));
+    assert.equal(Object.getPrototypeOf(response), Object.prototype);
+    assert.equal(Object.getPrototypeOf(response.result), Object.prototype);
+    assert.equal(Object.getPrototypeOf(response.result.before), Object.prototype);
+    assert.equal(Object.getPrototypeOf(response.result.after), Object.prototype);
+    assert.equal(Object.getPrototypeOf(response.result.goals), Object.prototype);
+    assertPlain(response);
+    assert.equal(JSON.stringify(JSON.parse(JSON.stringify(response))), JSON.stringify(response), 'not JSON round-trippable');
+
+    const bad = api.calculate({});
+    assert.equal(Object.getPrototypeOf(bad), Object.prototype);
+    for (const error of bad.errors) assert.equal(Object.getPrototypeOf(error), Object.prototype);
+  });
+
+  test(`${name}: the input object is not modified`, () => {
+    assert.ok(arthur, 'the arthur example is missing');
+    const input = structuredClone(arthur.input);
+    api.calculate(input);
+    assert.deepStrictEqual(input, arthur.input);
+  });
+}

@@ -33,7 +33,7 @@ let server;
 let browser;
 
 before(async () => {
-  for (const file of ['demo.html', 'embed.js', 'embed.css', 'embed.html', 'reablement.js']) {
+  for (const file of ['demo.html', 'embed.js', 'embed.css', 'embed.html', 'reablement.js', 'embed/reablement_embed.js']) {
     assert.ok(fs.existsSync(path.join(distDir, file)), `dist/${file} is missing: run \`make dist\` first`);
   }
   server = await serveStatic(distDir, { prefix: PREFIX });
@@ -384,6 +384,12 @@ test('wrong attributes get a polite note and the default; changed attributes re-
     assert.equal(await page.locator('#calculator-test').getByRole('button', { name: 'Clear data on this device' }).count(), 0,
       'an embed offers to clear data on the device, which it never stores');
 
+    // And back: the explainer again (from the explainer's own module), with its figures.
+    await page.evaluate(() => document.getElementById('calculator-test').setAttribute('mode', 'Explainer'));
+    await page.locator('#calculator-test .explainer__now', { hasText: 'Ken' }).waitFor({ timeout: TIMEOUT });
+    assert.equal(await page.locator('#calculator-test').getByRole('heading', { name: 'Work out what reablement achieved' }).count(), 0);
+    assert.match(await page.locator('#calculator-test .explainer__result').textContent(), /baseline of £50\.00 a week/);
+
     // Removed: gone without errors.
     await page.evaluate(() => document.getElementById('calculator-test').remove());
     await page.waitForTimeout(200);
@@ -575,9 +581,7 @@ test('size of one embed (brotli) and time until it is interactive; screenshots a
     const url = new URL(r.url());
     if (!url.pathname.startsWith(PREFIX) || r.frame() !== page.mainFrame()) return;
     const name = url.pathname.slice(PREFIX.length);
-    if (['embed.js', 'reablement.js', 'reablement_bg.wasm', 'app.css', 'embed.css'].includes(name) || name.startsWith('snippets/')) {
-      files.set(name, r);
-    }
+    if (name.endsWith('.js') || name.endsWith('.wasm') || name.endsWith('.css')) files.set(name, r);
   });
   const started = Date.now();
   await page.goto(`${server.url}demo.html`);
@@ -595,11 +599,13 @@ test('size of one embed (brotli) and time until it is interactive; screenshots a
     brotli += br;
     rows.push(`  ${String(body.length).padStart(8)}  ${String(br).padStart(7)}  ${name}`);
   }
-  for (const file of ['embed.js', 'reablement.js', 'reablement_bg.wasm', 'app.css', 'embed.css']) {
+  // Explainers need only the explainer's own module: the whole calculator's is not fetched.
+  for (const file of ['embed.js', 'embed/reablement_embed.js', 'embed/reablement_embed_bg.wasm', 'app.css', 'embed.css']) {
     assert.ok(files.has(file), `${file} was not downloaded`);
   }
-  const count = (name) => files.has(name) ? 1 : 0;
-  assert.equal(count('reablement_bg.wasm'), 1);
+  for (const file of ['reablement.js', 'reablement_bg.wasm']) {
+    assert.ok(!files.has(file), `${file} (the whole calculator) was downloaded for two explainers`);
+  }
   console.log([
     `One embed downloads ${files.size} files: ${(raw / 1024).toFixed(1)} KiB, ${(brotli / 1024).toFixed(1)} KiB with brotli (quality 11):`,
     '       raw   brotli  file',
