@@ -4,7 +4,7 @@
 
 mod common;
 use proptest::prelude::*;
-use reablement_calculator::calc::{self, read_cohort_csv, Pence};
+use reablement_calculator::calc::{self, read_cohort_csv, Cohort, FieldMessage, Pence};
 use serde_json::{json, Value as Json};
 
 fn arbitrary_json() -> impl Strategy<Value = Json> {
@@ -67,6 +67,47 @@ fn check_response(response: &Json) {
         }
         None => panic!("no ok field in {response}"),
     }
+}
+
+/// A cohort row's cell: mostly amounts, sometimes anything.
+fn cohort_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[0-9]{1,6}(\\.[0-9]{1,2})?",
+        4 => "\"£?[0-9]{1,3}(,[0-9]{3})?(\\.[0-9]{1,2})?\"",
+        1 => "-?[0-9]{1,3}(\\.[0-9]{1,4})?([eE][+-]?[0-9])?",
+        1 => Just("null".to_string()),
+        1 => "\"[ A-Za-z0-9£.,-]{0,8}\"",
+        1 => prop_oneof![Just("\"a\\nb\"".to_string()), Just("true".to_string()), Just("[]".to_string()), Just("{}".to_string())],
+    ]
+}
+
+fn cohort_amount() -> impl Strategy<Value = String> {
+    prop_oneof!["(0|[1-9][0-9]{0,4})(\\.[0-9]{1,2})?", "\"£?[0-9]{1,3}(,[0-9]{3})?(\\.[0-9]{2})?\""]
+}
+
+/// Mostly good rows (their fields in any order), some with any fields and values.
+fn cohort_row() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        3 => Just("reference"), 3 => Just("before_weekly"), 3 => Just("after_weekly"), 1 => Just("note")
+    ];
+    let good = (prop_oneof![Just("null".to_string()), "\"[A-Z]-[0-9]{1,3}\""], cohort_amount(), cohort_amount())
+        .prop_map(|(r, b, a)| vec![("reference", r), ("before_weekly", b), ("after_weekly", a)])
+        .prop_shuffle();
+    let any = prop::collection::vec((key, cohort_cell()), 0..4);
+    prop_oneof![4 => good, 1 => any].prop_map(|cells| {
+        let fields: Vec<String> = cells.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
+        format!("{{{}}}", fields.join(", "))
+    })
+}
+
+/// A cohort as JSON text: mostly good rows, some settings, odd spacing.
+fn cohort_text() -> impl Strategy<Value = String> {
+    let setting = prop_oneof![Just("baseline_weekly"), Just("people_per_week"), Just("package_weeks"), Just("weeks_per_year")];
+    (prop::collection::vec(cohort_row(), 0..6), prop::collection::vec((setting, cohort_cell()), 0..3)).prop_map(|(rows, settings)| {
+        let mut fields = vec![format!("\"rows\":\n[{}]", rows.join(",\n"))];
+        fields.extend(settings.iter().map(|(k, v)| format!("\"{k}\": {v}")));
+        format!("{{{}}}", fields.join(", "))
+    })
 }
 
 proptest! {
@@ -178,4 +219,19 @@ fn nesting_deeper_than_the_limit_is_refused_not_overflowed() {
     assert!(calc::json::parse(&deep).is_err());
     let response: Json = serde_json::from_str(&calc::calculate_json_text(&deep)).unwrap();
     assert_eq!(response["errors"][0]["message"], "This is not a reablement outcome scenario file");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Flat, valid rows are read straight from the text (`Cohort::from_json_text`); anything
+    /// else goes to the general reader. Either way the answer must be the general reader's.
+    #[test]
+    fn the_fast_cohort_reader_agrees_with_the_general_one(text in cohort_text()) {
+        let expected = match calc::json::parse(&text) {
+            Ok(value) => Cohort::from_json(value),
+            Err(_) => Err(vec![FieldMessage::new("", calc::cohort::msg::INPUT)]),
+        };
+        prop_assert_eq!(Cohort::from_json_text(&text), expected);
+    }
 }

@@ -526,11 +526,11 @@ mod tests {
     }
 }
 
-/// The fast reader and the general one must agree wherever the fast one answers.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+/// Which reader answers. That both always give the same answer is a property test in
+/// `tests/properties.rs`.
+#[cfg(test)]
 mod flat_reader {
     use super::*;
-    use proptest::prelude::*;
 
     #[test]
     fn ordinary_rows_take_the_fast_path() {
@@ -564,56 +564,5 @@ mod flat_reader {
             Cohort::from_json_text(text),
             Err(vec![FieldMessage::new("rows[0].after_weekly", msg::AFTER)])
         );
-    }
-
-    fn cell() -> impl Strategy<Value = String> {
-        prop_oneof![
-            4 => "[0-9]{1,6}(\\.[0-9]{1,2})?",
-            4 => "\"£?[0-9]{1,3}(,[0-9]{3})?(\\.[0-9]{1,2})?\"",
-            1 => "-?[0-9]{1,3}(\\.[0-9]{1,4})?([eE][+-]?[0-9])?",
-            1 => Just("null".to_string()),
-            1 => "\"[ A-Za-z0-9£.,-]{0,8}\"",
-            1 => prop_oneof![Just("\"a\\nb\"".to_string()), Just("true".to_string()), Just("[]".to_string()), Just("{}".to_string())],
-        ]
-    }
-
-    fn amount() -> impl Strategy<Value = String> {
-        prop_oneof!["(0|[1-9][0-9]{0,4})(\\.[0-9]{1,2})?", "\"£?[0-9]{1,3}(,[0-9]{3})?(\\.[0-9]{2})?\""]
-    }
-
-    /// Mostly good rows (their fields in any order), some with any fields and values.
-    fn row() -> impl Strategy<Value = String> {
-        let key = prop_oneof![
-            3 => Just("reference"), 3 => Just("before_weekly"), 3 => Just("after_weekly"), 1 => Just("note")
-        ];
-        let good = (prop_oneof![Just("null".to_string()), "\"[A-Z]-[0-9]{1,3}\""], amount(), amount())
-            .prop_map(|(r, b, a)| vec![("reference", r), ("before_weekly", b), ("after_weekly", a)])
-            .prop_shuffle();
-        let any = prop::collection::vec((key, cell()), 0..4);
-        prop_oneof![4 => good, 1 => any].prop_map(|cells| {
-            let fields: Vec<String> = cells.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
-            format!("{{{}}}", fields.join(", "))
-        })
-    }
-
-    fn cohort() -> impl Strategy<Value = String> {
-        let setting = prop_oneof![Just("baseline_weekly"), Just("people_per_week"), Just("package_weeks"), Just("weeks_per_year")];
-        (prop::collection::vec(row(), 0..6), prop::collection::vec((setting, cell()), 0..3)).prop_map(|(rows, settings)| {
-            let mut fields = vec![format!("\"rows\":\n[{}]", rows.join(",\n"))];
-            fields.extend(settings.iter().map(|(k, v)| format!("\"{k}\": {v}")));
-            format!("{{{}}}", fields.join(", "))
-        })
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
-        #[test]
-        fn fast_reader_agrees_with_the_general_reader(text in cohort()) {
-            match (json::parse(&text), read_flat(&text)) {
-                (Ok(value), Some(fast)) => prop_assert_eq!(Ok(fast), Cohort::from_json(value)),
-                (Err(_), fast) => prop_assert_eq!(fast, None, "text that is not JSON"),
-                (Ok(_), None) => {}
-            }
-        }
     }
 }
