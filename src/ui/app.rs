@@ -171,6 +171,14 @@ pub fn App() -> Html {
         }
     };
     let state_rc = Rc::new((*state).clone());
+    // The service view keeps its file and figures while another tab is open: once opened,
+    // it stays mounted and is only hidden (a service manager switching to one person and
+    // back should not have to choose the file again).
+    let service_opened = use_mut_ref(|| false);
+    if state.view == View::Service {
+        *service_opened.borrow_mut() = true;
+    }
+    let service_opened = *service_opened.borrow();
     html! {
         <ContextProvider<Form> context={form.clone()}>
             <div class="rc-page" ref={page}>
@@ -212,9 +220,12 @@ pub fn App() -> Html {
                     View::Present => html! {
                         <Presentation sections={computed.sections.clone()} outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))} />
                     },
-                    View::Service => html! { <ServiceView /> },
+                    View::Service => html! {},
                     View::Saved => html! { <SavedView saved={state.saved.clone()} compare={state.compare.clone()} /> },
                 } }
+                if service_opened {
+                    <div hidden={state.view != View::Service}><ServiceView /></div>
+                }
             </div>
         </ContextProvider<Form>>
     }

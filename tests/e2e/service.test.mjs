@@ -143,6 +143,13 @@ test('a CSV file with good and bad rows: bad lines listed, good rows kept, means
     assert.equal(rows.text, '\ufeffreference,before_weekly,after_weekly\r\nA-1,295.23,0.00\r\nA-3,180.75,44.10\r\n' +
       '"\'=HYPERLINK(""http://x"",""y"")",120.50,51.40\r\nA-7,72.30,72.28\r\n');
 
+    // Another tab and back: the file and its figures are still there.
+    await page.getByRole('button', { name: 'One person' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Whole service' }).waitFor({ state: 'hidden', timeout: APP_TIMEOUT });
+    await page.getByRole('button', { name: 'Whole service' }).click();
+    assert.equal(await testId(page, 'service-count'), '4');
+    assert.match(await testId(page, 'service-status'), /^4 rows read from mixed\.csv\./);
+
     assert.deepEqual(pageErrors, []);
   } finally {
     await page.close();
