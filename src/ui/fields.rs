@@ -199,6 +199,11 @@ pub fn Select(props: &SelectProps) -> Html {
                     <option value={*code} selected={props.value.as_str() == *code}>{ *words }</option>
                 }) }
             </select>
+            // A long choice is cut off in a select on a narrow screen: there, its whole
+            // wording is shown underneath (hidden from screen readers, which read the select).
+            if let Some((_, words)) = props.options.iter().find(|(code, words)| props.value.as_str() == *code && words.chars().count() > 24) {
+                <p class="select__chosen" aria-hidden="true">{ *words }</p>
+            }
         </div>
     }
 }

@@ -565,6 +565,17 @@ test('at 320 px with Arthur loaded: nothing scrolls sideways, and every button, 
     assert.ok(m.scrollWidth <= 320, `the page is ${m.scrollWidth} px wide at 320 px; too wide: ${m.wide.join(', ')}`);
     assert.deepEqual(m.small, [], 'targets smaller than 24×24 CSS px (WCAG 2.5.8)');
 
+    // The longest Care Act outcome is cut off inside the select at this width: its whole
+    // wording shows underneath, and leaves when a short one is chosen.
+    const outcome = page.locator('#f-goals-0-outcome');
+    const chosen = outcome.locator('xpath=following-sibling::p[contains(@class, "select__chosen")]');
+    await outcome.selectOption('relationships');
+    assert.equal(await chosen.innerText(), 'Developing and maintaining family or other personal relationships');
+    assert.ok(await chosen.isVisible(), 'the whole outcome is not shown under the select at 320 px');
+    await outcome.selectOption('other');
+    assert.equal(await chosen.count(), 0, 'a short outcome is repeated under the select');
+    await outcome.selectOption('personal_hygiene');
+
     // Error messages are longer than the fields they sit under: they must wrap, not widen the page.
     await makeTwoErrors(page);
     m = await measure();
