@@ -5,7 +5,6 @@
 // parent each time the height changes. It goes to the parent's origin where the browser says
 // what it is, and carries nothing but a number; the parent must still check event.origin and
 // event.source (docs/embedding.md has the snippet).
-import './embed.js?v=__BUILD__';
 
 const MESSAGE = 'reablement-calculator:height';
 const element = document.querySelector('reablement-calculator');
@@ -20,6 +19,10 @@ const brand = params.get('brand');
 if (brand && CSS.supports('color', brand)) element.style.setProperty('--rc-brand', brand);
 const radius = params.get('radius');
 if (radius && CSS.supports('border-radius', radius)) element.style.setProperty('--rc-radius', radius);
+
+// The element is defined only now, with its attributes set, so it loads only the module its
+// mode needs (the explainer's or the whole calculator's), not first the other one.
+await import('./embed.js?v=__BUILD__');
 
 /** The origin of the page around this frame, when the browser tells; '*' otherwise. */
 function parentOrigin() {

@@ -577,8 +577,10 @@ test('size of one embed (brotli) and time until it is interactive; screenshots a
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const files = new Map();
+  const inFrame = new Set();
   page.on('response', async (r) => {
     const url = new URL(r.url());
+    if (url.pathname.startsWith(PREFIX) && r.frame() !== page.mainFrame()) inFrame.add(url.pathname.slice(PREFIX.length));
     if (!url.pathname.startsWith(PREFIX) || r.frame() !== page.mainFrame()) return;
     const name = url.pathname.slice(PREFIX.length);
     if (name.endsWith('.js') || name.endsWith('.wasm') || name.endsWith('.css')) files.set(name, r);
@@ -606,6 +608,10 @@ test('size of one embed (brotli) and time until it is interactive; screenshots a
   for (const file of ['reablement.js', 'reablement_bg.wasm']) {
     assert.ok(!files.has(file), `${file} (the whole calculator) was downloaded for two explainers`);
   }
+  // And the iframe (mode=full) loads the whole calculator's module only, not the explainer's first.
+  await page.frameLocator('#calculator-frame').getByRole('button', { name: "Load Arthur's example" }).waitFor({ timeout: TIMEOUT });
+  assert.ok(inFrame.has('reablement_bg.wasm'), `the iframe did not load the whole calculator: ${[...inFrame].join(', ')}`);
+  assert.ok(![...inFrame].some((file) => file.startsWith('embed/')), `the iframe loaded the explainer's module too: ${[...inFrame].join(', ')}`);
   console.log([
     `One embed downloads ${files.size} files: ${(raw / 1024).toFixed(1)} KiB, ${(brotli / 1024).toFixed(1)} KiB with brotli (quality 11):`,
     '       raw   brotli  file',
