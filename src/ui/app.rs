@@ -125,8 +125,11 @@ pub fn App() -> Html {
             }
         });
     }
-    // "Error: " in the page title while errors show.
-    let has_errors = state.show_errors && !computed.errors.is_empty() && state.view == View::Calculator;
+    // "Error: " in the page title while errors show: the calculator's once it has been
+    // submitted, the whole-service view's figures as they are typed.
+    let service_errors = use_state_eq(|| false);
+    let has_errors = (state.show_errors && !computed.errors.is_empty() && state.view == View::Calculator)
+        || (*service_errors && state.view == View::Service);
     {
         let standalone = host.standalone;
         use_effect_with(has_errors, move |has_errors| {
@@ -224,7 +227,9 @@ pub fn App() -> Html {
                     View::Saved => html! { <SavedView saved={state.saved.clone()} compare={state.compare.clone()} /> },
                 } }
                 if service_opened {
-                    <div hidden={state.view != View::Service}><ServiceView /></div>
+                    <div hidden={state.view != View::Service}>
+                        <ServiceView on_errors={{ let errors = service_errors.setter(); Callback::from(move |e| errors.set(e)) }} />
+                    </div>
                 }
             </div>
         </ContextProvider<Form>>

@@ -639,9 +639,20 @@ fn SettingInput(props: &FieldProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ServiceProps {
+    /// Told whether any figure is wrong, so the page can say "Error: " in its title.
+    #[prop_or_default]
+    pub on_errors: Callback<bool>,
+}
+
 #[component]
-pub fn ServiceView() -> Html {
+pub fn ServiceView(props: &ServiceProps) -> Html {
     let state = use_reducer(State::default);
+    {
+        let on_errors = props.on_errors.clone();
+        use_effect_with(state.figures.is_err(), move |has_errors| on_errors.emit(*has_errors));
+    }
     // The file being read: replacing it (a new choice) abandons the old read.
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     // The latest choice, so pieces of a file no longer wanted are not read.

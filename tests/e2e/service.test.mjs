@@ -212,12 +212,19 @@ test('the figures used: the contract\'s messages inline, and no results until th
       assert.equal(error.replace(/\s+/g, ' '), `Error: ${message}`);
     }
     assert.match(await page.locator('.service-results').innerText(), /The results will show when the figures used \(section 2\) are right/);
+    assert.match(await page.title(), /^Error: /, 'the page title does not say there is an error');
+    // Another tab: its own title; and back.
+    await page.getByRole('button', { name: 'One person' }).click();
+    await page.waitForFunction(() => !document.title.startsWith('Error: '));
+    await page.getByRole('button', { name: 'Whole service' }).click();
+    await page.waitForFunction(() => document.title.startsWith('Error: '));
     await page.getByLabel('Weeks in a year').fill('52');
     await page.getByLabel('How many weeks an ongoing package lasts on average').fill('26');
     await page.getByLabel('People starting reablement a week').fill('87');
     await page.getByLabel('Baseline cost per person per week').fill('£38.13');
     // 87 × 26 × 815 × 52 pence
     assert.match(await testId(page, 'service-annual'), new RegExp(`^${pounds(87 * 26 * 815 * 52).replace(/[.$]/g, '\\$&')} a year less`));
+    assert.doesNotMatch(await page.title(), /^Error: /, 'the title still says there is an error');
   } finally {
     await page.close();
   }
