@@ -5,13 +5,12 @@
 //
 // One browser for the file; a fresh context (so fresh localStorage) for each test.
 // Run with `node --test tests/e2e/calculator.test.mjs` after `make dist`.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveStatic } from './lib/server.mjs';
-import { AXE_TAGS, OUTPUT, formatViolations, launchChromium, runAxe } from './lib/browser.mjs';
-import { distDir } from './lib/wasm.mjs';
+import { useBuiltSite } from './lib/site.mjs';
+import { AXE_TAGS, OUTPUT, formatViolations, runAxe } from './lib/browser.mjs';
 
 const PREFIX = '/tools/reablement/';
 const APP_TIMEOUT = 30_000;
@@ -37,20 +36,7 @@ const ARTHUR = {
   ],
 };
 
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(distDir, 'index.html')), 'dist/index.html is missing: run `make dist` first');
-  fs.mkdirSync(OUTPUT, { recursive: true });
-  server = await serveStatic(distDir, { prefix: PREFIX });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite({ prefix: PREFIX });
 
 // ---------------------------------------------------------------- helpers
 
@@ -75,12 +61,12 @@ async function waitForApp(page) {
  * errors are collected in `pageErrors`; call `close()` in a finally block.
  */
 async function openCalculator({ width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+  const context = await site.browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e?.stack ?? e)));
   page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
-  await page.goto(server.url, { waitUntil: 'load' });
+  await page.goto(site.server.url, { waitUntil: 'load' });
   await waitForApp(page);
   return {
     page,

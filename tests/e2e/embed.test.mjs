@@ -13,15 +13,15 @@
 // - the bytes a host page downloads for one embed, and the time until it is interactive.
 //
 // Run with `node --test tests/e2e/embed.test.mjs` after `make dist`.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serveStatic } from './lib/server.mjs';
-import { launchChromium, runAxe, formatViolations, OUTPUT } from './lib/browser.mjs';
+import { useBuiltSite } from './lib/site.mjs';
+import { runAxe, formatViolations, OUTPUT } from './lib/browser.mjs';
 import { distDir, repoRoot, loadWasm } from './lib/wasm.mjs';
 
 const PREFIX = '/tools/reablement/';
@@ -29,21 +29,7 @@ const TIMEOUT = 30_000;
 const TEST_TIMEOUT = 120_000;
 const HEIGHT_MESSAGE = 'reablement-calculator:height';
 
-let server;
-let browser;
-
-before(async () => {
-  for (const file of ['demo.html', 'embed.js', 'embed.css', 'embed.html', 'reablement.js', 'embed/reablement_embed.js']) {
-    assert.ok(fs.existsSync(path.join(distDir, file)), `dist/${file} is missing: run \`make dist\` first`);
-  }
-  server = await serveStatic(distDir, { prefix: PREFIX });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite({ prefix: PREFIX, files: ['demo.html', 'embed.js', 'embed.css', 'embed.html', 'reablement.js', 'embed/reablement_embed.js'] });
 
 // ---------------------------------------------------------------- helpers
 
@@ -145,8 +131,8 @@ function guestSpy() {
 }
 
 /** Opens the demo page in a fresh context; resolves once both calculators can be used. */
-async function openDemo({ width = 1280, height = 900, spy = false, url = `${server.url}demo.html`, context: given } = {}) {
-  const context = given ?? await browser.newContext({ viewport: { width, height } });
+async function openDemo({ width = 1280, height = 900, spy = false, url = `${site.server.url}demo.html`, context: given } = {}) {
+  const context = given ?? await site.browser.newContext({ viewport: { width, height } });
   if (spy) await context.addInitScript(guestSpy);
   const page = await context.newPage();
   const seen = { pageErrors: [], consoleErrors: [], failed: [] };
@@ -278,7 +264,7 @@ test('a good guest: title, URL, history, storage and the page outside the elemen
     // The iframe's page is the calculator's own (it sets up its element from the query string).
     assert.deepEqual(frames.flat().filter((l) => !l.startsWith('DOM ')), [], 'the iframe page touched storage, history, cookies or the title');
     assert.equal(start.localStorage, '[]');
-    assert.deepEqual([...requested].filter((o) => o !== server.origin), [], 'requests to anywhere but the calculator\'s own server');
+    assert.deepEqual([...requested].filter((o) => o !== site.server.origin), [], 'requests to anywhere but the calculator\'s own server');
   } finally {
     await close();
   }
@@ -486,12 +472,12 @@ test('it works under the Content-Security-Policy in docs/embedding.md', { timeou
     "frame-src 'self'",
     "img-src 'self' data:",
   ].join('; ');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
   });
-  await context.route(`${server.url}demo.html`, async (route) => {
+  await context.route(`${site.server.url}demo.html`, async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
   });
@@ -509,16 +495,16 @@ test('it works under the Content-Security-Policy in docs/embedding.md', { timeou
 });
 
 test('it works from another origin when the files are served with Access-Control-Allow-Origin', { timeout: TEST_TIMEOUT }, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   // The council's page on its own site; the calculator's files on the test server, with the
   // CORS header the docs ask for (module scripts and the WebAssembly are fetched with CORS).
   const host = 'http://council.test/news/article.html';
   const html = fs.readFileSync(path.join(distDir, 'demo.html'), 'utf8')
-    .replaceAll('./embed.js', `${server.url}embed.js`)
-    .replaceAll('./embed.html', `${server.url}embed.html`)
-    .replaceAll('./index.html', `${server.url}index.html`);
+    .replaceAll('./embed.js', `${site.server.url}embed.js`)
+    .replaceAll('./embed.html', `${site.server.url}embed.html`)
+    .replaceAll('./index.html', `${site.server.url}index.html`);
   await context.route(host, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  await context.route(`${server.origin}/**`, async (route) => {
+  await context.route(`${site.server.origin}/**`, async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
   });
@@ -537,7 +523,7 @@ test('it works from another origin when the files are served with Access-Control
 
 test('axe-core finds no violations, inside the shadow roots and the iframe included', { timeout: TEST_TIMEOUT }, async () => {
   // embed.html's own Content-Security-Policy would block axe-core's injected script.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   const { page, close } = await openDemo({ context });
   try {
     const check = async (state) => {
@@ -574,7 +560,7 @@ test('axe-core finds no violations, inside the shadow roots and the iframe inclu
 test('size of one embed (brotli) and time until it is interactive; screenshots at 320 and 1280 px', { timeout: TEST_TIMEOUT }, async () => {
   // What a host page downloads for one <reablement-calculator>: the responses for the embed's
   // own files (not the host page, not the iframe's page).
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const files = new Map();
   const inFrame = new Set();
@@ -586,7 +572,7 @@ test('size of one embed (brotli) and time until it is interactive; screenshots a
     if (name.endsWith('.js') || name.endsWith('.wasm') || name.endsWith('.css')) files.set(name, r);
   });
   const started = Date.now();
-  await page.goto(`${server.url}demo.html`);
+  await page.goto(`${site.server.url}demo.html`);
   const ms = await interactive(page, '#calculator-arthur');
   const wall = Date.now() - started;
   await interactive(page, '#calculator-beryl');

@@ -1,13 +1,13 @@
 // Trainer mode in headless Chromium: every worked example shows the figures the JS API gives
 // for the same scenario (the built module in Node), opens as an editable copy in the
 // calculator, and presents its working one step at a time by keyboard, the chart building up.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveStatic } from './lib/server.mjs';
-import { AXE_TAGS, formatViolations, launchChromium, runAxe } from './lib/browser.mjs';
-import { distDir, loadWasm, repoRoot } from './lib/wasm.mjs';
+import { useBuiltSite } from './lib/site.mjs';
+import { AXE_TAGS, formatViolations, runAxe } from './lib/browser.mjs';
+import { loadWasm, repoRoot } from './lib/wasm.mjs';
 
 const TEST_TIMEOUT = 90_000;
 const EXAMPLES_DIR = path.join(repoRoot, 'src', 'ui', 'examples');
@@ -18,28 +18,19 @@ const EXAMPLES = [
 ];
 const pounds = (pence) => `${pence < 0 ? '−' : ''}£${(Math.abs(pence) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
 
-let server;
-let browser;
+const site = useBuiltSite({ prefix: '/tools/reablement/' });
 let api;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(distDir, 'index.html')), 'dist/index.html is missing: run `make dist` first');
-  server = await serveStatic(distDir, { prefix: '/tools/reablement/' });
-  browser = await launchChromium();
   api = await loadWasm();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function openExamples(width = 1280) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await page.getByRole('button', { name: 'Worked examples' }).click();
   await page.getByRole('heading', { level: 1, name: 'Worked examples' }).waitFor();
   return { context, page, errors };

@@ -7,32 +7,25 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveStatic } from './lib/server.mjs';
-import { AXE_TAGS, formatViolations, launchChromium, runAxe } from './lib/browser.mjs';
-import { distDir } from './lib/wasm.mjs';
+import { useBuiltSite } from './lib/site.mjs';
+import { AXE_TAGS, formatViolations, runAxe } from './lib/browser.mjs';
 
 const PREFIX = '/tools/reablement/';
 const TEST_TIMEOUT = 60_000;
-let server;
-let browser;
+const site = useBuiltSite({ prefix: PREFIX });
 let files;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(distDir, 'index.html')), 'dist/index.html is missing: run `make dist` first');
-  server = await serveStatic(distDir, { prefix: PREFIX });
-  browser = await launchChromium();
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'reablement-files-'));
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
   if (files) fs.rmSync(files, { recursive: true, force: true });
 });
 
 /** A fresh context (fresh storage) with the calculator open; `init` runs before the page's scripts. */
-async function open({ init, url = server.url, width = 1280 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+async function open({ init, url = site.server.url, width = 1280 } = {}) {
+  const context = await site.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
@@ -191,7 +184,7 @@ test('a share link carries the scenario in its #fragment and asks before replaci
     await arthurPartly(sender.page);
     await sender.page.getByRole('button', { name: 'Copy a share link' }).click();
     link = await sender.page.inputValue('#share-link');
-    assert.ok(link.startsWith(`${server.url}`) && link.includes('#s='), link);
+    assert.ok(link.startsWith(`${site.server.url}`) && link.includes('#s='), link);
     assert.equal(await sender.page.evaluate(() => navigator.clipboard.readText()), link, 'the link is on the clipboard');
   } finally {
     await sender.context.close();
@@ -212,7 +205,7 @@ test('a share link carries the scenario in its #fragment and asks before replaci
     await receiver.context.close();
   }
   // A link that is not one of ours changes nothing and says so.
-  const broken = await open({ url: `${server.url}#s=not-a-real-code` });
+  const broken = await open({ url: `${site.server.url}#s=not-a-real-code` });
   try {
     await broken.page.getByText('This link could not be opened').waitFor();
     assert.equal(await broken.page.locator('.incoming').count(), 0);

@@ -1,32 +1,17 @@
 // The built site (dist/) in headless Chromium: it shows Arthur's example, loads nothing
 // from anywhere but its own server, passes axe-core, and is screenshotted at 320 and 1280 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { serveStatic } from './lib/server.mjs';
-import { OUTPUT, formatViolations, launchChromium, runAxe } from './lib/browser.mjs';
-import { distDir } from './lib/wasm.mjs';
+import { useBuiltSite } from './lib/site.mjs';
+import { OUTPUT, formatViolations, runAxe } from './lib/browser.mjs';
 
 // dist/ is served under a sub-path, to check that every URL in it is relative.
 const PREFIX = '/tools/reablement/';
 const APP_TIMEOUT = 30_000;
 const TEST_TIMEOUT = 120_000;
 
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(distDir, 'index.html')), 'dist/index.html is missing: run `make dist` first');
-  fs.mkdirSync(OUTPUT, { recursive: true });
-  server = await serveStatic(distDir, { prefix: PREFIX });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite({ prefix: PREFIX });
 
 /**
  * Opens the site in a fresh page and records what it does. Waits until the app has mounted
@@ -34,14 +19,14 @@ after(async () => {
  * (one click, as a trainer would) and waits until it shows £295.23.
  */
 async function openSite({ width = 1280, height = 900, arthur = false } = {}) {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await site.browser.newPage({ viewport: { width, height } });
   const seen = { requests: [], failed: [], pageErrors: [], consoleErrors: [] };
   page.on('request', (r) => seen.requests.push(r.url()));
   page.on('requestfailed', (r) => seen.failed.push(`${r.url()}: ${r.failure()?.errorText}`));
   page.on('response', (r) => { if (r.status() >= 400) seen.failed.push(`${r.url()}: HTTP ${r.status()}`); });
   page.on('pageerror', (e) => seen.pageErrors.push(String(e?.stack ?? e)));
   page.on('console', (m) => { if (m.type() === 'error') seen.consoleErrors.push(m.text()); });
-  await page.goto(server.url, { waitUntil: 'load' });
+  await page.goto(site.server.url, { waitUntil: 'load' });
   const waits = [
     ['the app to mount into #reablement-app', () => document.querySelector('#reablement-app')?.firstElementChild != null],
   ];
@@ -91,10 +76,10 @@ test('every request goes to the local server only', { timeout: TEST_TIMEOUT }, a
     const outside = seen.requests.filter((url) => {
       const u = new URL(url);
       if (u.protocol === 'data:' || u.protocol === 'blob:') return false;
-      return u.origin !== server.origin || !u.pathname.startsWith(PREFIX);
+      return u.origin !== site.server.origin || !u.pathname.startsWith(PREFIX);
     });
     assert.deepEqual(outside, [], 'requests that left the local server (or the site\'s own path)');
-    const served = server.requests.map((r) => r.path.split('?')[0]);
+    const served = site.server.requests.map((r) => r.path.split('?')[0]);
     for (const file of ['reablement.js', 'reablement_bg.wasm']) {
       assert.ok(served.includes(PREFIX + file), `${file} was not loaded from the local server`);
     }

@@ -8,28 +8,21 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveStatic } from './lib/server.mjs';
-import { distDir } from './lib/wasm.mjs';
-import { launchChromium, runAxe, formatViolations, OUTPUT } from './lib/browser.mjs';
+import { useBuiltSite } from './lib/site.mjs';
+import { runAxe, formatViolations, OUTPUT } from './lib/browser.mjs';
 
 const PREFIX = '/tools/reablement/';
 const APP_TIMEOUT = 30_000;
 const TEST_TIMEOUT = 180_000;
 
-let server;
-let browser;
+const site = useBuiltSite({ prefix: PREFIX });
 let tmp;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(distDir, 'index.html')), 'dist/index.html is missing: run `make dist` first');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'service-test-'));
-  server = await serveStatic(distDir, { prefix: PREFIX });
-  browser = await launchChromium();
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -37,10 +30,10 @@ after(async () => {
 
 /** Opens the site and goes to the whole-service view. */
 async function openService({ width = 1280, height = 900 } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true });
+  const page = await site.browser.newPage({ viewport: { width, height }, acceptDownloads: true });
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e?.stack ?? e)));
-  await page.goto(server.url, { waitUntil: 'load' });
+  await page.goto(site.server.url, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelector('#reablement-app')?.firstElementChild != null, null, { timeout: APP_TIMEOUT });
   await page.getByRole('button', { name: 'Whole service' }).click();
   await page.getByRole('heading', { level: 1, name: 'Whole service' }).waitFor({ timeout: APP_TIMEOUT });
