@@ -138,15 +138,43 @@ mod tests {
     }
 
     #[test]
-    fn cells_that_could_be_formulas_are_made_safe() {
+    fn formula_cells_are_made_safe() {
         assert_eq!(csv_cell("=1+1"), "'=1+1");
+        assert_eq!(csv_cell("+44 20 7946 0000"), "'+44 20 7946 0000");
+        assert_eq!(csv_cell("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+        assert_eq!(csv_cell("@SUM(A1:A2)"), "'@SUM(A1:A2)");
+        assert_eq!(csv_cell("\t=1"), "'\t=1");
+        assert_eq!(csv_cell("\r=1"), "\"'\r=1\"");
+        assert_eq!(csv_cell("  =1"), "'  =1");
+        assert_eq!(csv_cell("\u{FF1D}1+1"), "'\u{FF1D}1+1");
+        assert_eq!(csv_cell("-"), "'-");
+        assert_eq!(csv_cell("-1+2"), "'-1+2");
+        assert_eq!(csv_cell("-1e5"), "'-1e5");
         assert_eq!(csv_cell("+44 20"), "'+44 20");
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_cell("  =cmd"), "'  =cmd");
         assert_eq!(csv_cell("-2+3"), "'-2+3");
+    }
+
+    #[test]
+    fn formula_cells_with_commas_and_quotes_are_escaped_then_quoted() {
+        assert_eq!(csv_cell("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        assert_eq!(csv_cell("=1,2"), "\"'=1,2\"");
+    }
+
+    #[test]
+    fn plain_cells_and_numbers_are_left_alone_or_quoted() {
+        assert_eq!(csv_cell("L-001"), "L-001");
+        assert_eq!(csv_cell("-8.15"), "-8.15");
+        assert_eq!(csv_cell("-12"), "-12");
+        assert_eq!(csv_cell("1702404.60"), "1702404.60");
+        assert_eq!(csv_cell(""), "");
+        assert_eq!(csv_cell("B-2, flat 3"), "\"B-2, flat 3\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_cell("a=b"), "a=b");
         assert_eq!(csv_cell("-295.23"), "-295.23", "a plain negative amount stays a number");
         assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("AB-1234"), "AB-1234");
     }
 
