@@ -18,22 +18,16 @@ pub fn ExamplesView() -> Html {
             <ul class="examples">
                 { for EXAMPLES.iter().map(|example| {
                     let outcome = calculate(&example.scenario()).outcome;
-                    let present = {
+                    let load_and_show = |view: View| {
                         let load = load_example(&form.dispatch, example);
                         let dispatch = form.dispatch.clone();
                         Callback::from(move |e: MouseEvent| {
                             load.emit(e);
-                            dispatch.dispatch(Action::Show(View::Present));
+                            dispatch.dispatch(Action::Show(view));
                         })
                     };
-                    let open = {
-                        let load = load_example(&form.dispatch, example);
-                        let dispatch = form.dispatch.clone();
-                        Callback::from(move |e: MouseEvent| {
-                            load.emit(e);
-                            dispatch.dispatch(Action::Show(View::Calculator));
-                        })
-                    };
+                    let present = load_and_show(View::Present);
+                    let open = load_and_show(View::Calculator);
                     let heading_id = format!("example-{}", example.key);
                     html! {
                         <li class="example card" aria-labelledby={heading_id.clone()}>
