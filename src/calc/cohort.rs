@@ -2,7 +2,7 @@
 //! share with no ongoing care, and the yearly effect against the baseline by Little's law.
 //! Also the CSV reader for cohort rows, which keeps the good rows when some are bad.
 
-use super::json::{self, decimal_scaled, Key, Parser, Scalar, Value};
+use super::json::{self, Key, Parser, Scalar, Value};
 use super::money::{div_round, parse_plain_decimal, percent_one_place, Pence};
 use super::scenario::{msg as scenario_msg, Checker, Path, FieldMessage, DEFAULT_BASELINE, DEFAULT_WEEKS_PER_YEAR};
 use serde::Serialize;
@@ -55,6 +55,22 @@ impl Cohort {
         }
     }
 
+    /// Reads a cohort from JSON text. When every row is a flat object of valid `reference`,
+    /// `before_weekly` and `after_weekly` (as the JS API is given them), the rows are read
+    /// straight from the text, with no value tree: at 100,000 rows that tree was most of the
+    /// time. Anything else (an error, an unknown or repeated field, an escape) hands the
+    /// whole text to [`Cohort::from_json`], which reports every error with its path. So both
+    /// readers give one answer by construction, and a test checks they agree.
+    pub fn from_json_text(text: &str) -> Result<Cohort, Vec<FieldMessage>> {
+        if let Some(cohort) = read_flat(text) {
+            return Ok(cohort);
+        }
+        match json::parse(text) {
+            Ok(value) => Cohort::from_json(value),
+            Err(_) => Err(vec![FieldMessage::new("", msg::INPUT)]),
+        }
+    }
+
     /// Reads and validates a cohort; all or nothing, with every bad row's error. Takes the
     /// value, so each row's reference moves into the cohort rather than being copied.
     pub fn from_json(mut value: Value) -> Result<Cohort, Vec<FieldMessage>> {
@@ -68,7 +84,7 @@ impl Cohort {
         let value = &value;
         let root = Path::Root;
         let mut check = Checker::default();
-        check.unknown_fields(value, &root, &["rows", "baseline_weekly", "people_per_week", "package_weeks", "weeks_per_year"]);
+        check.unknown_fields(value, &root, &COHORT_FIELDS);
         let rows = match rows_value.as_mut() {
             None | Some(Value::Null) => Some(Vec::new()),
             Some(Value::Array(items)) => {
@@ -118,25 +134,8 @@ impl Cohort {
 
 const ROW_FIELDS: [&str; 3] = ["reference", "before_weekly", "after_weekly"];
 
-impl Cohort {
-    /// Reads a cohort from JSON text. When every row is a flat object of valid `reference`,
-    /// `before_weekly` and `after_weekly` (as the JS API is given them), the rows are read
-    /// straight from the text, with no value tree: at 100,000 rows that tree was most of the
-    /// time. Anything else (an error, an unknown or repeated field, an escape) hands the
-    /// whole text to [`Cohort::from_json`], which reports every error with its path. So both
-    /// readers give one answer by construction, and a test checks they agree.
-    pub fn from_json_text(text: &str) -> Result<Cohort, Vec<FieldMessage>> {
-        if let Some(cohort) = read_flat(text) {
-            return Ok(cohort);
-        }
-        match json::parse(text) {
-            Ok(value) => Cohort::from_json(value),
-            Err(_) => Err(vec![FieldMessage::new("", msg::INPUT)]),
-        }
-    }
-}
-
-const SETTINGS_FIELDS: [&str; 4] = ["baseline_weekly", "people_per_week", "package_weeks", "weeks_per_year"];
+/// The cohort's fields: its rows, then its settings.
+const COHORT_FIELDS: [&str; 5] = ["rows", "baseline_weekly", "people_per_week", "package_weeks", "weeks_per_year"];
 
 /// The fast reader: `None` as soon as anything is not a flat, valid row or a known setting.
 /// The settings (a few values) go through [`Cohort::from_json`] as usual.
@@ -156,7 +155,7 @@ fn read_flat(text: &str) -> Option<Cohort> {
                 }
                 rows = Some(flat_rows(&mut p)?);
             } else {
-                if !SETTINGS_FIELDS.contains(&key.as_ref()) || settings.iter().any(|(k, _)| *k == key) {
+                if !COHORT_FIELDS[1..].contains(&key.as_ref()) || settings.iter().any(|(k, _)| *k == key) {
                     return None;
                 }
                 let value = p.any()?;
@@ -229,16 +228,19 @@ fn flat_row(p: &mut Parser) -> Option<CohortRow> {
     Some(CohortRow { reference, before_weekly: flat_amount(cells[1])?, after_weekly: flat_amount(cells[2])? })
 }
 
-/// As [`Pence::from_json`] reads a row's amount, then the row's range.
+/// A row's amount as [`Pence::from_json`] reads it, within a row's range.
 fn flat_amount(cell: Option<Scalar>) -> Option<Pence> {
-    let pence = match cell? {
-        Scalar::Text(text) => Pence::parse(text)?,
-        Scalar::Number(literal) => Pence(i64::try_from(decimal_scaled(literal, 2)?).ok()?),
-        Scalar::Null => return None,
-    };
-    (0..=MAX_ROW_PENCE).contains(&pence.0).then_some(pence)
+    row_amount(match cell? {
+        Scalar::Text(text) => Pence::parse(text),
+        Scalar::Number(literal) => Pence::from_number_literal(literal),
+        Scalar::Null => None,
+    })
 }
 
+/// A row amount is money from £0.00 to £100,000.00.
+fn row_amount(pence: Option<Pence>) -> Option<Pence> {
+    pence.filter(|p| (0..=MAX_ROW_PENCE).contains(&p.0))
+}
 
 /// One row. Paths are only written for errors: a good row costs no formatting, which matters
 /// at 100,000 rows.
@@ -266,7 +268,7 @@ fn row(check: &mut Checker, item: &mut Value, i: usize) -> Option<CohortRow> {
         }
     };
     let mut amount = |field: &str, message: &str| {
-        let pence = item.get(field).and_then(Pence::from_json).filter(|p| (0..=MAX_ROW_PENCE).contains(&p.0));
+        let pence = row_amount(item.get(field).and_then(Pence::from_json));
         if pence.is_none() {
             check.error(format!("rows[{i}].{field}"), message);
         }

@@ -248,15 +248,10 @@ impl<'t> Parser<'t> {
     pub fn scalar(&mut self) -> Option<Scalar<'t>> {
         self.skip_whitespace();
         match self.peek()? {
-            b'"' => {
-                self.pos += 1;
-                let start = self.pos;
-                self.pos += self.plain_run();
-                (self.peek() == Some(b'"')).then(|| {
-                    self.pos += 1;
-                    Scalar::Text(&self.text[start..self.pos - 1])
-                })
-            }
+            b'"' => match self.string().ok()? {
+                Cow::Borrowed(text) => Some(Scalar::Text(text)),
+                Cow::Owned(_) => None,
+            },
             b'n' => self.literal("null", Value::Null).ok().map(|_| Scalar::Null),
             b'-' | b'0'..=b'9' => {
                 let start = self.pos;

@@ -1,7 +1,7 @@
 //! Money: whole pence in an `i64`, parsing `"£1,234.56"`, formatting, and the one rounding
 //! rule (half away from zero) used wherever a sum is divided.
 
-use super::json::Value;
+use super::json::{decimal_scaled, Value};
 use serde::Serialize;
 
 /// An amount of money in whole pence. Never a float.
@@ -39,9 +39,20 @@ impl Pence {
     pub fn from_json(value: &Value) -> Option<Pence> {
         match value {
             Value::String(s) => Pence::parse(s),
-            Value::Int(_) | Value::Number(_) => value.scaled(2).filter(|p| *p >= 0).and_then(|p| i64::try_from(p).ok()).map(Pence),
+            Value::Int(_) | Value::Number(_) => Pence::from_scaled(value.scaled(2)?),
             _ => None,
         }
+    }
+
+    /// Money written as a JSON number's literal (`26.5`), read as [`Pence::from_json`] reads
+    /// a number: for readers that keep the literal rather than a [`Value`].
+    pub fn from_number_literal(literal: &str) -> Option<Pence> {
+        Pence::from_scaled(decimal_scaled(literal, 2)?)
+    }
+
+    /// Whole pence that are not negative and fit an `i64`.
+    fn from_scaled(pence: i128) -> Option<Pence> {
+        i64::try_from(pence).ok().filter(|p| *p >= 0).map(Pence)
     }
 
     /// `£1,234.56`, negative as `−£12.30` with the UI's minus sign.
