@@ -13,8 +13,8 @@ use wasm_bindgen::prelude::*;
 // `JSON.stringify` would write NaN and ±Infinity as `null`, which the contract reads as
 // "use the default": a silent wrong answer. They (and BigInts, which it cannot write at all)
 // become text instead, so they get the field's own error message. A replacer costs a call
-// from the engine per value (it tripled the time for Arthur, whose input has real nulls), so
-// it runs only when the plain text has a `null` and a quick walk of the input finds a number
+// from the engine per value (about 8 µs to write Arthur, whose input has real nulls, against
+// 4.5 µs plain and 1 µs for the walk below), so it runs only when the plain text has a `null` and a quick walk of the input finds a number
 // that is not finite, or something it cannot vouch for (an object that is not a plain object
 // or array, which may have its own `toJSON`, or nesting deeper than any scenario), or when
 // the plain call threw. A cycle still cannot be written: `undefined`.
@@ -51,12 +51,8 @@ export function to_json_text(value) {
   }
 }"#)]
 extern "C" {
+    /// The input as JSON text; `None` when JavaScript cannot write it as JSON.
     fn to_json_text(value: &JsValue) -> Option<String>;
-}
-
-/// The input as JSON text; `None` when JavaScript cannot write it as JSON.
-fn json_text(input: &JsValue) -> Option<String> {
-    to_json_text(input)
 }
 
 fn answer(text: &str) -> JsValue {
@@ -67,13 +63,13 @@ fn answer(text: &str) -> JsValue {
 #[wasm_bindgen(js_name = calculate)]
 pub fn calculate(scenario: JsValue) -> JsValue {
     // Text that is not JSON reads as "not a scenario file", whatever made it so.
-    answer(&calc::calculate_json_text(&json_text(&scenario).unwrap_or_default()))
+    answer(&calc::calculate_json_text(&to_json_text(&scenario).unwrap_or_default()))
 }
 
 /// Calculates a cohort's outcome from `{rows, baseline_weekly, people_per_week, package_weeks, weeks_per_year}`.
 #[wasm_bindgen(js_name = calculateCohort)]
 pub fn calculate_cohort(input: JsValue) -> JsValue {
-    answer(&calc::calculate_cohort_json_text(&json_text(&input).unwrap_or_default()))
+    answer(&calc::calculate_cohort_json_text(&to_json_text(&input).unwrap_or_default()))
 }
 
 /// The calculator's version string.
