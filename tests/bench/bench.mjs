@@ -19,7 +19,8 @@ console.log('Sizes (bytes; KiB = 1024 bytes): the three modules make dist builds
 console.log(`  ${'file'.padEnd(32)} ${'raw'.padStart(18)} ${'gzip -9'.padStart(18)} ${'brotli q11'.padStart(18)}`);
 const wasmBrotli = {};
 for (const name of Object.keys(MODULES)) {
-  for (const file of Object.values(moduleFiles(name)).slice(1)) {
+  const { js, wasm } = moduleFiles(name);
+  for (const file of [js, wasm]) {
     const bytes = fs.readFileSync(file);
     const gzip = zlib.gzipSync(bytes, { level: 9 }).length;
     const brotli = zlib.brotliCompressSync(bytes, {
