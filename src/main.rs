@@ -1,1 +1,3 @@
-fn main() { reablement_calculator::start(); }
+fn main() {
+    reablement_calculator::start();
+}

@@ -44,7 +44,10 @@ fn with_goals_and_visits(goals: Vec<Json>, visits: Vec<Json>) -> Json {
 fn care_cost_is_rounded_once_for_the_whole_sum_not_per_visit() {
     // Three 10-minute visits at £24.10: each is 401.67p, which per line would be 402 × 3 = 1206;
     // summed exactly it is 1205.0p.
-    let s = with_goals_and_visits(vec![], (0..3).map(|_| json!({ "minutes": 10, "carers": 1, "days_per_week": 1 })).collect());
+    let s = with_goals_and_visits(
+        vec![],
+        (0..3).map(|_| json!({ "minutes": 10, "carers": 1, "days_per_week": 1 })).collect(),
+    );
     assert_eq!(result(&scenario(s))["before"]["care_pence"], 1205);
 }
 
@@ -74,7 +77,11 @@ fn money_text_forms_are_accepted() {
 fn money_text_counter_examples_are_errors() {
     for bad in ["1,85", "18,50", ".5", "5.", "-3", "1.234", "abc", "", "£-1", "1 000"] {
         let r = scenario(with(minimal(), "/settings", json!({ "baseline_weekly": bad })));
-        assert_eq!(errors(&r), vec![err("settings.baseline_weekly", "Baseline must be an amount in pounds, like 38.13")], "{bad:?}");
+        assert_eq!(
+            errors(&r),
+            vec![err("settings.baseline_weekly", "Baseline must be an amount in pounds, like 38.13")],
+            "{bad:?}"
+        );
     }
 }
 
@@ -84,7 +91,11 @@ fn money_as_a_json_number_needs_at_most_two_places_and_no_sign() {
     assert_eq!(result(&ok)["before"]["care_pence"], 9275); // 210 min × 2650 ÷ 60
     for bad in [json!(4.567), json!(-1), json!(0), json!(1000), json!(true), json!([]), json!({})] {
         let r = scenario(with(minimal(), "/settings", json!({ "hourly_rate": bad })));
-        assert_eq!(errors(&r), vec![err("settings.hourly_rate", "Hourly rate must be between £0.01 and £999.99")], "{bad}");
+        assert_eq!(
+            errors(&r),
+            vec![err("settings.hourly_rate", "Hourly rate must be between £0.01 and £999.99")],
+            "{bad}"
+        );
     }
 }
 
@@ -94,7 +105,11 @@ fn whole_number_fields_accept_7_or_7_0_but_not_7_5_or_text() {
     assert_eq!(result(&r)["before"]["minutes_per_week"], 210);
     for bad in [json!(7.5), json!("7"), json!(0), json!(8), json!(null), json!(-1)] {
         let r = scenario(with(minimal(), "/before/visits/0/days_per_week", bad.clone()));
-        assert_eq!(errors(&r), vec![err("before.visits[0].days_per_week", "Days a week must be between 1 and 7")], "{bad}");
+        assert_eq!(
+            errors(&r),
+            vec![err("before.visits[0].days_per_week", "Days a week must be between 1 and 7")],
+            "{bad}"
+        );
     }
 }
 
@@ -105,7 +120,10 @@ fn a_wrong_format_is_reported_alone() {
     let s = json!({ "format": "something-else", "version": 1, "colour": "blue", "before": 3 });
     assert_eq!(errors(&scenario(s)), vec![err("format", "This is not a reablement outcome scenario file")]);
     for not_a_scenario in [json!(null), json!([]), json!("text"), json!(42), json!({})] {
-        assert_eq!(errors(&scenario(not_a_scenario)), vec![err("format", "This is not a reablement outcome scenario file")]);
+        assert_eq!(
+            errors(&scenario(not_a_scenario)),
+            vec![err("format", "This is not a reablement outcome scenario file")]
+        );
     }
 }
 
@@ -119,7 +137,11 @@ fn a_newer_version_is_reported_alone() {
 fn a_missing_or_odd_version_gets_the_format_message() {
     for bad in [json!(null), json!(0), json!(1.5), json!("1"), json!(-3)] {
         let s = with(minimal(), "/version", bad.clone());
-        assert_eq!(errors(&scenario(s)), vec![err("version", "This is not a reablement outcome scenario file")], "{bad}");
+        assert_eq!(
+            errors(&scenario(s)),
+            vec![err("version", "This is not a reablement outcome scenario file")],
+            "{bad}"
+        );
     }
     let mut s = minimal();
     s.as_object_mut().unwrap().remove("version");
@@ -131,7 +153,9 @@ fn a_missing_or_odd_version_gets_the_format_message() {
 
 #[test]
 fn settings_default_when_empty_or_null() {
-    for settings in [json!({}), json!(null), json!({ "baseline_weekly": null, "hourly_rate": null, "weeks_per_year": null })] {
+    for settings in
+        [json!({}), json!(null), json!({ "baseline_weekly": null, "hourly_rate": null, "weeks_per_year": null })]
+    {
         let r = scenario(with(minimal(), "/settings", settings));
         let r = result(&r);
         assert_eq!((r["baseline_pence"].as_i64(), r["weeks_per_year"].as_i64()), (Some(3813), Some(52)));
@@ -141,7 +165,8 @@ fn settings_default_when_empty_or_null() {
 
 #[test]
 fn unknown_fields_are_errors_at_their_own_path_even_when_null() {
-    let s = with(minimal(), "/before/visits/0", json!({ "minutes": 30, "carers": 1, "days_per_week": 7, "colour": null }));
+    let s =
+        with(minimal(), "/before/visits/0", json!({ "minutes": 30, "carers": 1, "days_per_week": 7, "colour": null }));
     let s = with(s, "/settings", json!({ "rate": "1" }));
     let mut s = with(s, "/before/other_costs", json!([{ "weekly": "1", "vat": 0 }]));
     s["extra"] = json!(null);
@@ -161,7 +186,10 @@ fn a_missing_before_package_is_an_error() {
     let mut s = minimal();
     s.as_object_mut().unwrap().remove("before");
     assert_eq!(errors(&scenario(s.clone())), vec![err("before", "Enter the care package before reablement")]);
-    assert_eq!(errors(&scenario(with(minimal(), "/before", json!(null)))), vec![err("before", "Enter the care package before reablement")]);
+    assert_eq!(
+        errors(&scenario(with(minimal(), "/before", json!(null)))),
+        vec![err("before", "Enter the care package before reablement")]
+    );
 }
 
 #[test]
@@ -203,7 +231,10 @@ fn every_error_is_reported_at_once() {
 #[test]
 fn goal_fields_each_have_their_message() {
     let s = with_goals_and_visits(
-        vec![json!({ "id": "", "description": "", "outcome": "walking", "status": null }), json!({ "id": "x".repeat(21), "description": "d".repeat(201), "outcome": 3, "status": "achieved" })],
+        vec![
+            json!({ "id": "", "description": "", "outcome": "walking", "status": null }),
+            json!({ "id": "x".repeat(21), "description": "d".repeat(201), "outcome": 3, "status": "achieved" }),
+        ],
         vec![],
     );
     assert_eq!(
@@ -222,8 +253,24 @@ fn goal_fields_each_have_their_message() {
 
 #[test]
 fn every_outcome_code_is_accepted() {
-    let codes = ["nutrition", "personal_hygiene", "toilet_needs", "clothing", "home_safety", "habitable_home", "relationships", "work_education_volunteering", "community_services", "caring_for_child", "other"];
-    let goals = codes.iter().enumerate().map(|(i, c)| json!({ "id": format!("g{i}"), "description": "d", "outcome": c, "status": "not_started" })).collect();
+    let codes = [
+        "nutrition",
+        "personal_hygiene",
+        "toilet_needs",
+        "clothing",
+        "home_safety",
+        "habitable_home",
+        "relationships",
+        "work_education_volunteering",
+        "community_services",
+        "caring_for_child",
+        "other",
+    ];
+    let goals = codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| json!({ "id": format!("g{i}"), "description": "d", "outcome": c, "status": "not_started" }))
+        .collect();
     assert_eq!(result(&scenario(with_goals_and_visits(goals, vec![])))["goals"]["not_started"], 11);
 }
 
@@ -251,13 +298,20 @@ fn lists_over_their_limits_are_reported_at_the_list() {
             err("goals", "Enter 30 goals or fewer"),
         ]
     );
-    let at_limit = with_goals_and_visits((0..30).map(|i| goal(&format!("g{i}"), "achieved")).collect(), (0..50).map(|_| visit(15, &[])).collect());
+    let at_limit = with_goals_and_visits(
+        (0..30).map(|i| goal(&format!("g{i}"), "achieved")).collect(),
+        (0..50).map(|_| visit(15, &[])).collect(),
+    );
     assert_eq!(result(&scenario(at_limit))["goals"]["total"], 30);
 }
 
 #[test]
 fn nulls_mean_missing_for_optional_fields() {
-    let s = with(minimal(), "/before/visits/0", json!({ "label": null, "minutes": 30, "carers": 1, "days_per_week": 7, "hourly_rate": null, "goals": null }));
+    let s = with(
+        minimal(),
+        "/before/visits/0",
+        json!({ "label": null, "minutes": 30, "carers": 1, "days_per_week": 7, "hourly_rate": null, "goals": null }),
+    );
     let s = with(s, "/before/other_costs", json!(null));
     let mut s = with(s, "/reference", json!(null));
     s["goals"] = json!(null);
@@ -287,7 +341,10 @@ fn a_derived_after_package_keeps_every_other_cost() {
     let s = with(s, "/before/other_costs", json!([{ "label": "Telecare", "weekly": "4.50" }, { "weekly": 1 }]));
     let r = scenario(s);
     let after = &result(&r)["after"];
-    assert_eq!((after["care_pence"].as_i64(), after["other_pence"].as_i64(), after["weekly_pence"].as_i64()), (Some(0), Some(550), Some(550)));
+    assert_eq!(
+        (after["care_pence"].as_i64(), after["other_pence"].as_i64(), after["weekly_pence"].as_i64()),
+        (Some(0), Some(550), Some(550))
+    );
 }
 
 #[test]
@@ -328,7 +385,10 @@ fn break_even_weeks_rounds_up_and_needs_a_saving_and_a_cost() {
     let no_saving = with_goals_and_visits(vec![goal("g", "in_progress")], vec![visit(30, &["g"])]);
     let r = scenario(with(no_saving, "/reablement_cost", json!("100")));
     assert_eq!(result(&r)["break_even_weeks"], Json::Null);
-    assert_eq!(errors(&cost(json!("100,000.01"))), vec![err("reablement_cost", "Reablement cost must be an amount in pounds, like 1850.00")]);
+    assert_eq!(
+        errors(&cost(json!("100,000.01"))),
+        vec![err("reablement_cost", "Reablement cost must be an amount in pounds, like 1850.00")]
+    );
 }
 
 #[test]
@@ -337,7 +397,10 @@ fn annual_change_uses_the_settings_weeks() {
     let s = with(s, "/settings", json!({ "weeks_per_year": 53 }));
     assert_eq!(result(&scenario(s))["annual_change_pence"], -8435 * 53);
     let bad = scenario(with(minimal(), "/settings", json!({ "weeks_per_year": 54 })));
-    assert_eq!(errors(&bad), vec![err("settings.weeks_per_year", "Weeks in a year must be a whole number between 1 and 53")]);
+    assert_eq!(
+        errors(&bad),
+        vec![err("settings.weeks_per_year", "Weeks in a year must be a whole number between 1 and 53")]
+    );
 }
 
 #[test]
@@ -360,17 +423,24 @@ fn warnings_for_a_derived_after_are_never_repeated() {
 #[test]
 fn the_nursing_home_threshold_is_strictly_above_1267_pounds() {
     // £126,700 pence exactly: 7 × 60 min... use another-cost amounts to hit it to the penny.
-    let at = with(with(minimal(), "/before/visits", json!([])), "/before/other_costs", json!([{ "weekly": "1,267.00" }]));
+    let at =
+        with(with(minimal(), "/before/visits", json!([])), "/before/other_costs", json!([{ "weekly": "1,267.00" }]));
     assert_eq!(result(&scenario(at.clone()))["warnings"], json!([]));
     let above = with(at, "/before/other_costs/0/weekly", json!("1,267.01"));
-    assert_eq!(result(&scenario(above))["warnings"], json!([{ "path": "before", "message": "This package costs more a week than an average nursing home place" }]));
+    assert_eq!(
+        result(&scenario(above))["warnings"],
+        json!([{ "path": "before", "message": "This package costs more a week than an average nursing home place" }])
+    );
 }
 
 #[test]
 fn reference_that_looks_identifiable_is_warned_about() {
     for reference in ["943 476 5919", "Mary O'Brien", "Arthur Smith"] {
         let r = scenario(with(minimal(), "/reference", json!(reference)));
-        assert_eq!(result(&r)["warnings"], json!([{ "path": "reference", "message": "Use a case reference, not a name or NHS number" }]));
+        assert_eq!(
+            result(&r)["warnings"],
+            json!([{ "path": "reference", "message": "Use a case reference, not a name or NHS number" }])
+        );
     }
     for reference in ["AB-1234", "HART team", "arthur smith"] {
         assert_eq!(result(&scenario(with(minimal(), "/reference", json!(reference))))["warnings"], json!([]));
@@ -395,7 +465,9 @@ fn an_empty_cohort_gives_null_figures_and_zero_counts() {
 
 #[test]
 fn cohort_means_round_once_half_away_from_zero() {
-    let r = cohort(json!({ "rows": [ { "before_weekly": "0.01", "after_weekly": "0" }, { "before_weekly": "0.02", "after_weekly": "0.01" } ] }));
+    let r = cohort(
+        json!({ "rows": [ { "before_weekly": "0.01", "after_weekly": "0" }, { "before_weekly": "0.02", "after_weekly": "0.01" } ] }),
+    );
     let r = result(&r);
     assert_eq!(r["mean_before_pence"], 2); // 1.5 → 2
     assert_eq!(r["mean_after_pence"], 1); // 0.5 → 1
@@ -410,13 +482,18 @@ fn people_per_week_takes_text_or_a_number_with_two_places() {
     assert_eq!(result(&effect(json!(77.25)))["annual_effect_pence"], 170_240_460);
     assert_eq!(result(&effect(json!(0)))["annual_effect_pence"], 0);
     for bad in [json!("77.255"), json!(1000.01), json!(-1), json!("1,000"), json!("abc"), json!(true)] {
-        assert_eq!(errors(&effect(bad.clone())), vec![err("people_per_week", "People a week must be a number between 0 and 1,000")], "{bad}");
+        assert_eq!(
+            errors(&effect(bad.clone())),
+            vec![err("people_per_week", "People a week must be a number between 0 and 1,000")],
+            "{bad}"
+        );
     }
 }
 
 #[test]
 fn cohort_settings_are_validated_together() {
-    let r = cohort(json!({ "rows": [], "package_weeks": 521, "weeks_per_year": 0, "baseline_weekly": "x", "colour": 1 }));
+    let r =
+        cohort(json!({ "rows": [], "package_weeks": 521, "weeks_per_year": 0, "baseline_weekly": "x", "colour": 1 }));
     assert_eq!(
         errors(&r),
         vec![
@@ -443,7 +520,9 @@ fn more_than_100000_rows_is_an_error_at_rows() {
 #[test]
 fn the_largest_cohort_stays_a_safe_javascript_integer() {
     let rows: Vec<Json> = (0..1000).map(|_| json!({ "before_weekly": "100,000", "after_weekly": "0" })).collect();
-    let r = cohort(json!({ "rows": rows, "people_per_week": "1000", "package_weeks": 520, "weeks_per_year": 53, "baseline_weekly": "10,000" }));
+    let r = cohort(
+        json!({ "rows": rows, "people_per_week": "1000", "package_weeks": 520, "weeks_per_year": 53, "baseline_weekly": "10,000" }),
+    );
     let effect = result(&r)["annual_effect_pence"].as_i64().unwrap();
     assert_eq!(effect, 1000 * 520 * 1_000_000 * 53);
     assert!(effect < 1 << 53);

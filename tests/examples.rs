@@ -51,7 +51,9 @@ fn arthurs_working_shows_each_visit_the_one_rounding_and_why_visits_stop() {
         "Morning: personal care and dressing: 45 minutes × 1 carer × 7 days = 315 minutes a week (5 hours 15 minutes). At £24.10 an hour: 315 ÷ 60 × £24.10 = £126.525."
     );
     assert!(text.contains(&"Care in total: £295.225 a week, rounded once to the nearest penny (exactly half a penny rounds up): £295.23.".to_string()), "{text:#?}");
-    assert!(text.contains(&"Evening: undressing is withdrawn: all its goals achieved (“Get dressed and undressed”).".to_string()));
+    assert!(text.contains(
+        &"Evening: undressing is withdrawn: all its goals achieved (“Get dressed and undressed”).".to_string()
+    ));
     assert!(text.contains(&"Change: £0.00 − £295.23 = \u{2212}£295.23 a week (a saving).".to_string()));
     assert!(text.contains(&"Over a year: \u{2212}£295.23 × 52 weeks = \u{2212}£15,351.96.".to_string()));
 }
@@ -78,7 +80,8 @@ fn built_in_examples_are_valid_and_the_shared_ones_are_unchanged_copies() {
 #[test]
 fn the_training_cases_show_what_their_stories_say() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/examples");
-    let load = |name: &str| run("scenario", &serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap());
+    let load =
+        |name: &str| run("scenario", &serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap());
     let grew = load("needs-grew.json");
     assert!(grew["result"]["change_pence"].as_i64().unwrap() > 0, "Doris's care costs more after");
     assert!(grew["result"]["warnings"].to_string().contains("costs more than before"));

@@ -22,9 +22,15 @@ fn arbitrary_json() -> impl Strategy<Value = Json> {
             prop::collection::vec(inner.clone(), 0..8).prop_map(Json::Array),
             prop::collection::btree_map(
                 prop_oneof![
-                    Just("format".to_string()), Just("version".to_string()), Just("before".to_string()),
-                    Just("visits".to_string()), Just("minutes".to_string()), Just("goals".to_string()),
-                    Just("rows".to_string()), Just("weekly".to_string()), "[a-z_]{1,10}"
+                    Just("format".to_string()),
+                    Just("version".to_string()),
+                    Just("before".to_string()),
+                    Just("visits".to_string()),
+                    Just("minutes".to_string()),
+                    Just("goals".to_string()),
+                    Just("rows".to_string()),
+                    Just("weekly".to_string()),
+                    "[a-z_]{1,10}"
                 ],
                 inner,
                 0..6
@@ -37,10 +43,25 @@ fn arbitrary_json() -> impl Strategy<Value = Json> {
 /// A valid scenario with one field somewhere replaced by an arbitrary value.
 fn mutated_scenario() -> impl Strategy<Value = Json> {
     let pointers = prop::sample::select(vec![
-        "/reference", "/settings", "/settings/hourly_rate", "/settings/weeks_per_year", "/goals", "/goals/0",
-        "/goals/0/id", "/goals/0/status", "/before", "/before/visits", "/before/visits/0", "/before/visits/0/minutes",
-        "/before/visits/0/goals", "/before/visits/0/goals/0", "/before/visits/0/hourly_rate", "/before/other_costs",
-        "/before/other_costs/0/weekly", "/after", "/reablement_cost",
+        "/reference",
+        "/settings",
+        "/settings/hourly_rate",
+        "/settings/weeks_per_year",
+        "/goals",
+        "/goals/0",
+        "/goals/0/id",
+        "/goals/0/status",
+        "/before",
+        "/before/visits",
+        "/before/visits/0",
+        "/before/visits/0/minutes",
+        "/before/visits/0/goals",
+        "/before/visits/0/goals/0",
+        "/before/visits/0/hourly_rate",
+        "/before/other_costs",
+        "/before/other_costs/0/weekly",
+        "/after",
+        "/reablement_cost",
     ]);
     (pointers, arbitrary_json()).prop_map(|(pointer, value)| {
         let mut s = json!({
@@ -102,12 +123,15 @@ fn cohort_row() -> impl Strategy<Value = String> {
 
 /// A cohort as JSON text: mostly good rows, some settings, odd spacing.
 fn cohort_text() -> impl Strategy<Value = String> {
-    let setting = prop_oneof![Just("baseline_weekly"), Just("people_per_week"), Just("package_weeks"), Just("weeks_per_year")];
-    (prop::collection::vec(cohort_row(), 0..6), prop::collection::vec((setting, cohort_cell()), 0..3)).prop_map(|(rows, settings)| {
-        let mut fields = vec![format!("\"rows\":\n[{}]", rows.join(",\n"))];
-        fields.extend(settings.iter().map(|(k, v)| format!("\"{k}\": {v}")));
-        format!("{{{}}}", fields.join(", "))
-    })
+    let setting =
+        prop_oneof![Just("baseline_weekly"), Just("people_per_week"), Just("package_weeks"), Just("weeks_per_year")];
+    (prop::collection::vec(cohort_row(), 0..6), prop::collection::vec((setting, cohort_cell()), 0..3)).prop_map(
+        |(rows, settings)| {
+            let mut fields = vec![format!("\"rows\":\n[{}]", rows.join(",\n"))];
+            fields.extend(settings.iter().map(|(k, v)| format!("\"{k}\": {v}")));
+            format!("{{{}}}", fields.join(", "))
+        },
+    )
 }
 
 proptest! {

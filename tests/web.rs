@@ -46,7 +46,14 @@ fn every_example_through_the_api_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn the_api_never_throws_on_odd_values() {
-    let odd = [JsValue::UNDEFINED, JsValue::NULL, JsValue::from(42), JsValue::from("text"), js_sys::Function::new_no_args("return 1").into(), js_sys::Symbol::for_("x").into()];
+    let odd = [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from(42),
+        JsValue::from("text"),
+        js_sys::Function::new_no_args("return 1").into(),
+        js_sys::Symbol::for_("x").into(),
+    ];
     for value in odd {
         let scenario = from_js(api::calculate(value.clone()));
         assert_eq!(scenario["ok"], false);
@@ -164,7 +171,11 @@ async fn switching_to_an_entered_after_package_and_back() {
     tick(&root, "f-after-choice").await;
     assert_eq!(text_of(&root, "[data-testid=after-weekly]"), "£0.00", "worked out from the goals again");
     tick(&root, "f-after-choice-entered").await;
-    assert_eq!(by_id::<HtmlInputElement>(&root, "f-after-visits-0-minutes").value(), "15", "the entered package is kept");
+    assert_eq!(
+        by_id::<HtmlInputElement>(&root, "f-after-visits-0-minutes").value(),
+        "15",
+        "the entered package is kept"
+    );
     root.remove();
 }
 
@@ -181,7 +192,10 @@ async fn errors_show_on_submit_with_a_summary_and_keep_the_form() {
     assert!(summary.contains("Visit length must be a whole number of minutes between 1 and 720"));
     assert!(summary.contains("Hourly rate must be between £0.01 and £999.99"));
     assert_eq!(document().title(), "Error: Reablement outcome calculator");
-    assert_eq!(by_id::<HtmlInputElement>(&root, "f-before-visits-0-label").value(), "Morning: personal care and dressing");
+    assert_eq!(
+        by_id::<HtmlInputElement>(&root, "f-before-visits-0-label").value(),
+        "Morning: personal care and dressing"
+    );
     type_into(&root, "f-before-visits-1-minutes", "30").await;
     type_into(&root, "f-settings-hourly_rate", "24.10").await;
     assert!(root.query_selector(".error-summary").unwrap().is_none());

@@ -4,7 +4,7 @@
 
 use super::json::{self, Key, Parser, Scalar, Value};
 use super::money::{div_round, parse_plain_decimal, percent_one_place, Pence};
-use super::scenario::{msg as scenario_msg, Checker, Path, FieldMessage, DEFAULT_BASELINE, DEFAULT_WEEKS_PER_YEAR};
+use super::scenario::{msg as scenario_msg, Checker, FieldMessage, Path, DEFAULT_BASELINE, DEFAULT_WEEKS_PER_YEAR};
 use serde::Serialize;
 
 pub const MAX_ROWS: usize = 100_000;
@@ -22,8 +22,10 @@ pub mod msg {
     pub const BEFORE: &str = "Before must be an amount in pounds, like 38.13";
     pub const AFTER: &str = "After must be an amount in pounds, like 29.98";
     pub const CSV_HEADER: &str = "The first line must be the headings reference,before_weekly,after_weekly";
-    pub const CSV_FIELDS: &str = "Each line needs one value under each heading, starting with reference, before_weekly and after_weekly";
-    pub const CSV_EMPTY: &str = "The file is empty: it needs the headings reference,before_weekly,after_weekly and one line per person";
+    pub const CSV_FIELDS: &str =
+        "Each line needs one value under each heading, starting with reference, before_weekly and after_weekly";
+    pub const CSV_EMPTY: &str =
+        "The file is empty: it needs the headings reference,before_weekly,after_weekly and one line per person";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,7 +80,9 @@ impl Cohort {
             return Err(vec![FieldMessage::new("", msg::INPUT)]);
         }
         let mut rows_value = match &mut value {
-            Value::Object(fields) => fields.iter_mut().rev().find(|(k, _)| k == "rows").map(|(_, v)| std::mem::replace(v, Value::Null)),
+            Value::Object(fields) => {
+                fields.iter_mut().rev().find(|(k, _)| k == "rows").map(|(_, v)| std::mem::replace(v, Value::Null))
+            }
             _ => None,
         };
         let value = &value;
@@ -120,13 +124,31 @@ impl Cohort {
                 }
             },
         };
-        let package_weeks =
-            check.whole_or(value.get("package_weeks"), &root.key("package_weeks"), 1, 520, DEFAULT_PACKAGE_WEEKS, msg::PACKAGE_WEEKS);
+        let package_weeks = check.whole_or(
+            value.get("package_weeks"),
+            &root.key("package_weeks"),
+            1,
+            520,
+            DEFAULT_PACKAGE_WEEKS,
+            msg::PACKAGE_WEEKS,
+        );
         let weeks_per_year = check.weeks_per_year(value.get("weeks_per_year"), &root.key("weeks_per_year"));
-        match (check.errors.is_empty(), rows, baseline_weekly, people_per_week_hundredths, package_weeks, weeks_per_year) {
-            (true, Some(rows), Some(baseline_weekly), Some(people_per_week_hundredths), Some(package_weeks), Some(weeks_per_year)) => {
-                Ok(Cohort { rows, baseline_weekly, people_per_week_hundredths, package_weeks, weeks_per_year })
-            }
+        match (
+            check.errors.is_empty(),
+            rows,
+            baseline_weekly,
+            people_per_week_hundredths,
+            package_weeks,
+            weeks_per_year,
+        ) {
+            (
+                true,
+                Some(rows),
+                Some(baseline_weekly),
+                Some(people_per_week_hundredths),
+                Some(package_weeks),
+                Some(weeks_per_year),
+            ) => Ok(Cohort { rows, baseline_weekly, people_per_week_hundredths, package_weeks, weeks_per_year }),
             _ => Err(check.errors),
         }
     }
@@ -246,7 +268,9 @@ fn row_amount(pence: Option<Pence>) -> Option<Pence> {
 /// at 100,000 rows.
 fn row(check: &mut Checker, item: &mut Value, i: usize) -> Option<CohortRow> {
     let reference = match item {
-        Value::Object(fields) => fields.iter_mut().rev().find(|(k, _)| k == "reference").map(|(_, v)| std::mem::replace(v, Value::Null)),
+        Value::Object(fields) => {
+            fields.iter_mut().rev().find(|(k, _)| k == "reference").map(|(_, v)| std::mem::replace(v, Value::Null))
+        }
         _ => None,
     };
     let item = &*item;
@@ -452,7 +476,10 @@ mod tests {
         let text = "\u{feff}reference,before_weekly,after_weekly\r\nA-1,295.23,0\r\n\"B-2, flat 3\",\"£1,850.00\",abc\r\nC-3,1.234,10\r\n\r\nD-4,100,29.98\r\n";
         let read = read_cohort_csv(text);
         assert_eq!(read.rows.len(), 2);
-        assert_eq!(read.rows[0], CohortRow { reference: "A-1".into(), before_weekly: Pence(29523), after_weekly: Pence(0) });
+        assert_eq!(
+            read.rows[0],
+            CohortRow { reference: "A-1".into(), before_weekly: Pence(29523), after_weekly: Pence(0) }
+        );
         assert_eq!(read.rows[1].after_weekly, Pence(2998));
         assert_eq!(
             read.problems,
@@ -503,10 +530,16 @@ mod tests {
 
     #[test]
     fn csv_further_columns_after_the_three_are_ignored() {
-        let read = read_cohort_csv("reference,before_weekly,after_weekly,change_weekly\nA,295.23,0.00,-295.23\nB,1,1\n");
-        assert_eq!(read.rows, vec![CohortRow { reference: "A".into(), before_weekly: Pence(29523), after_weekly: Pence(0) }]);
+        let read =
+            read_cohort_csv("reference,before_weekly,after_weekly,change_weekly\nA,295.23,0.00,-295.23\nB,1,1\n");
+        assert_eq!(
+            read.rows,
+            vec![CohortRow { reference: "A".into(), before_weekly: Pence(29523), after_weekly: Pence(0) }]
+        );
         assert_eq!(read.problems.len(), 1, "a line short of the headings is reported");
-        assert!(read_cohort_csv("before_weekly,reference,after_weekly\n").problems[0].contains("The first line must be"));
+        assert!(
+            read_cohort_csv("before_weekly,reference,after_weekly\n").problems[0].contains("The first line must be")
+        );
     }
 
     #[test]
@@ -540,7 +573,10 @@ mod flat_reader {
             {"before_weekly":26.5,"after_weekly":"£1,850.00","reference":null}, {"after_weekly":"0","before_weekly":1e2} ],
             "baseline_weekly":"38.13", "people_per_week": 77.25, "package_weeks": 52 } "#;
         let fast = read_flat(text).expect("flat, valid rows are read by the fast reader");
-        assert_eq!(fast.rows[1], CohortRow { reference: String::new(), before_weekly: Pence(2650), after_weekly: Pence(185_000) });
+        assert_eq!(
+            fast.rows[1],
+            CohortRow { reference: String::new(), before_weekly: Pence(2650), after_weekly: Pence(185_000) }
+        );
         assert_eq!(fast.rows[2].before_weekly, Pence(10_000));
         assert_eq!(fast.people_per_week_hundredths, 7725);
         assert_eq!(Ok(fast), Cohort::from_json(json::parse(text).unwrap()));
@@ -562,9 +598,6 @@ mod flat_reader {
         }
         // The general reader still answers, with its errors.
         let text = r#"{"rows":[{"reference":"A","before_weekly":"1","after_weekly":"x"}]}"#;
-        assert_eq!(
-            Cohort::from_json_text(text),
-            Err(vec![FieldMessage::new("rows[0].after_weekly", msg::AFTER)])
-        );
+        assert_eq!(Cohort::from_json_text(text), Err(vec![FieldMessage::new("rows[0].after_weekly", msg::AFTER)]));
     }
 }

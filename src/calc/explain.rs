@@ -118,8 +118,12 @@ pub fn explain(scenario: &Scenario, calculation: &Calculation) -> Vec<Section> {
                     .join(", ")
             };
             after.push(match fate {
-                VisitFate::Withdrawn => format!("{name} is withdrawn: all its goals achieved ({}).", goal_names(&visit.goals)),
-                VisitFate::ContinuesGoalsOpen(open) => format!("{name} carries on: not yet achieved: {}.", goal_names(open)),
+                VisitFate::Withdrawn => {
+                    format!("{name} is withdrawn: all its goals achieved ({}).", goal_names(&visit.goals))
+                }
+                VisitFate::ContinuesGoalsOpen(open) => {
+                    format!("{name} carries on: not yet achieved: {}.", goal_names(open))
+                }
                 VisitFate::ContinuesNoGoals => format!("{name} carries on: it is not linked to any goal."),
             });
         }

@@ -19,10 +19,36 @@ pub type Key = Cow<'static, str>;
 
 /// Every field name of the scenario and cohort formats.
 const KNOWN_KEYS: [&str; 30] = [
-    "format", "version", "reference", "settings", "baseline_weekly", "hourly_rate", "weeks_per_year", "goals", "id",
-    "description", "outcome", "status", "before", "after", "visits", "label", "minutes", "carers", "days_per_week",
-    "other_costs", "weekly", "reablement_cost", "rows", "before_weekly", "after_weekly", "people_per_week",
-    "package_weeks", "ok", "result", "errors",
+    "format",
+    "version",
+    "reference",
+    "settings",
+    "baseline_weekly",
+    "hourly_rate",
+    "weeks_per_year",
+    "goals",
+    "id",
+    "description",
+    "outcome",
+    "status",
+    "before",
+    "after",
+    "visits",
+    "label",
+    "minutes",
+    "carers",
+    "days_per_week",
+    "other_costs",
+    "weekly",
+    "reablement_cost",
+    "rows",
+    "before_weekly",
+    "after_weekly",
+    "people_per_week",
+    "package_weeks",
+    "ok",
+    "result",
+    "errors",
 ];
 
 fn key(text: Cow<'_, str>) -> Key {
@@ -702,7 +728,13 @@ impl<'o> ser::Serializer for Writer<'o> {
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), WriteError> {
         value.serialize(self)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<(), WriteError> {
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), WriteError> {
         Err(WriteError)
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'o>, WriteError> {
@@ -715,7 +747,13 @@ impl<'o> ser::Serializer for Writer<'o> {
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, WriteError> {
         Err(WriteError)
     }
-    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, WriteError> {
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, WriteError> {
         Err(WriteError)
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'o>, WriteError> {
@@ -725,7 +763,13 @@ impl<'o> ser::Serializer for Writer<'o> {
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'o>, WriteError> {
         self.serialize_map(None)
     }
-    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, WriteError> {
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, WriteError> {
         Err(WriteError)
     }
 }
@@ -826,7 +870,24 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_json() {
-        for bad in ["", "{", "[1,]", "{\"a\":1,}", "01", "1.", ".5", "+1", "NaN", "'x'", "\"\u{1}\"", "\"\\x\"", "[1] 2", "tru", "{a:1}", "\"\\u12\""] {
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            ".5",
+            "+1",
+            "NaN",
+            "'x'",
+            "\"\u{1}\"",
+            "\"\\x\"",
+            "[1] 2",
+            "tru",
+            "{a:1}",
+            "\"\\u12\"",
+        ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
     }
@@ -853,7 +914,19 @@ mod tests {
 
     #[test]
     fn writes_integers_of_every_size() {
-        for n in [0, 7, -1, 10, 29523, -29523, i128::from(i64::MIN), i128::from(u64::MAX), i128::from(u64::MAX) + 1, i128::MAX, i128::MIN] {
+        for n in [
+            0,
+            7,
+            -1,
+            10,
+            29523,
+            -29523,
+            i128::from(i64::MIN),
+            i128::from(u64::MAX),
+            i128::from(u64::MAX) + 1,
+            i128::MAX,
+            i128::MIN,
+        ] {
             let mut out = String::new();
             write_integer(&mut out, n);
             assert_eq!(out, n.to_string());

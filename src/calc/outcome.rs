@@ -280,10 +280,30 @@ mod tests {
 
     #[test]
     fn reference_that_looks_like_an_nhs_number_or_name() {
-        for identifiable in ["943 476 5919", "9434765919", " 943 476 5919 ", "Arthur Smith", "Mary O'Brien", "Jean-Paul Sartre", "Ann Lee Smith", "Zoë Smith"] {
+        for identifiable in [
+            "943 476 5919",
+            "9434765919",
+            " 943 476 5919 ",
+            "Arthur Smith",
+            "Mary O'Brien",
+            "Jean-Paul Sartre",
+            "Ann Lee Smith",
+            "Zoë Smith",
+        ] {
             assert!(looks_identifiable(identifiable), "{identifiable:?}");
         }
-        for fine in ["AB-1234", "HART team", "arthur smith", "", "Arthur", "ARTHUR SMITH", "943 476 591", "94347659190", "Mary O'Brien 2", "Élodie Martin"] {
+        for fine in [
+            "AB-1234",
+            "HART team",
+            "arthur smith",
+            "",
+            "Arthur",
+            "ARTHUR SMITH",
+            "943 476 591",
+            "94347659190",
+            "Mary O'Brien 2",
+            "Élodie Martin",
+        ] {
             assert!(!looks_identifiable(fine), "{fine:?}");
         }
     }

@@ -34,7 +34,8 @@ pub mod msg {
     pub const GOAL_OUTCOME: &str = "Choose which outcome this goal is about";
     pub const GOAL_STATUS: &str = "Choose the goal's status";
     pub const BEFORE: &str = "Enter the care package before reablement";
-    pub const AFTER: &str = "The package after reablement must be a care package, or empty to work it out from the goals";
+    pub const AFTER: &str =
+        "The package after reablement must be a care package, or empty to work it out from the goals";
     pub const VISITS: &str = "Enter 50 visits or fewer";
     pub const VISIT: &str = "Each visit needs its length in minutes, number of carers and days a week";
     pub const VISIT_LABEL: &str = "Visit name must be 80 characters or fewer";
@@ -169,7 +170,9 @@ impl OutcomeArea {
             OutcomeArea::HomeSafety => "Being able to make use of the home safely",
             OutcomeArea::HabitableHome => "Maintaining a habitable home environment",
             OutcomeArea::Relationships => "Developing and maintaining family or other personal relationships",
-            OutcomeArea::WorkEducationVolunteering => "Accessing and engaging in work, training, education or volunteering",
+            OutcomeArea::WorkEducationVolunteering => {
+                "Accessing and engaging in work, training, education or volunteering"
+            }
             OutcomeArea::CommunityServices => "Making use of necessary facilities or services in the local community",
             OutcomeArea::CaringForChild => "Carrying out any caring responsibilities for a child",
             OutcomeArea::Other => "Something else",
@@ -310,8 +313,13 @@ impl Scenario {
                 None
             }
         };
-        let reablement_cost =
-            check.optional_money(value.get("reablement_cost"), &root.key("reablement_cost"), 0, 10_000_000, msg::REABLEMENT_COST);
+        let reablement_cost = check.optional_money(
+            value.get("reablement_cost"),
+            &root.key("reablement_cost"),
+            0,
+            10_000_000,
+            msg::REABLEMENT_COST,
+        );
 
         match (check.errors.is_empty(), reference, settings, goals, before, after, reablement_cost) {
             (true, Some(reference), Some(settings), Some(goals), Some(before), Some(after), Some(reablement_cost)) => {
@@ -350,7 +358,13 @@ impl Checker {
     }
 
     /// Optional text of at most `max` characters; null or missing is `""`.
-    pub fn optional_text(&mut self, value: Option<&Value>, path: &Path<'_>, max: usize, message: &str) -> Option<String> {
+    pub fn optional_text(
+        &mut self,
+        value: Option<&Value>,
+        path: &Path<'_>,
+        max: usize,
+        message: &str,
+    ) -> Option<String> {
         match value {
             None | Some(Value::Null) => Some(String::new()),
             Some(Value::String(s)) if s.chars().count() <= max => Some(s.clone()),
@@ -388,7 +402,15 @@ impl Checker {
     }
 
     /// A whole number in `min..=max`, or `default` when null or missing.
-    pub fn whole_or(&mut self, value: Option<&Value>, path: &Path<'_>, min: u32, max: u32, default: u32, message: &str) -> Option<u32> {
+    pub fn whole_or(
+        &mut self,
+        value: Option<&Value>,
+        path: &Path<'_>,
+        min: u32,
+        max: u32,
+        default: u32,
+        message: &str,
+    ) -> Option<u32> {
         match value {
             None | Some(Value::Null) => Some(default),
             Some(v) => self.whole(Some(v), path, min, max, message),
@@ -396,7 +418,14 @@ impl Checker {
     }
 
     /// Required money within `min..=max` pence.
-    pub fn money(&mut self, value: Option<&Value>, path: &Path<'_>, min: i64, max: i64, message: &str) -> Option<Pence> {
+    pub fn money(
+        &mut self,
+        value: Option<&Value>,
+        path: &Path<'_>,
+        min: i64,
+        max: i64,
+        message: &str,
+    ) -> Option<Pence> {
         match value.and_then(Pence::from_json) {
             Some(p) if (min..=max).contains(&p.0) => Some(p),
             _ => {
@@ -407,7 +436,14 @@ impl Checker {
     }
 
     /// Money within `min..=max` pence, or `None` (inside the `Some`) when null or missing.
-    pub fn optional_money(&mut self, value: Option<&Value>, path: &Path<'_>, min: i64, max: i64, message: &str) -> Option<Option<Pence>> {
+    pub fn optional_money(
+        &mut self,
+        value: Option<&Value>,
+        path: &Path<'_>,
+        min: i64,
+        max: i64,
+        message: &str,
+    ) -> Option<Option<Pence>> {
         match value {
             None | Some(Value::Null) => Some(None),
             Some(v) => self.money(Some(v), path, min, max, message).map(Some),
@@ -415,7 +451,15 @@ impl Checker {
     }
 
     /// Money within `min..=max` pence, or `default` when null or missing.
-    pub fn money_or(&mut self, value: Option<&Value>, path: &Path<'_>, min: i64, max: i64, default: Pence, message: &str) -> Option<Pence> {
+    pub fn money_or(
+        &mut self,
+        value: Option<&Value>,
+        path: &Path<'_>,
+        min: i64,
+        max: i64,
+        default: Pence,
+        message: &str,
+    ) -> Option<Pence> {
         self.optional_money(value, path, min, max, message).map(|p| p.unwrap_or(default))
     }
 
@@ -442,15 +486,27 @@ impl Checker {
         let path = root.key("settings");
         self.unknown_fields(value, &path, &["baseline_weekly", "hourly_rate", "weeks_per_year"]);
         let baseline_weekly = self.baseline_weekly(value.get("baseline_weekly"), &path.key("baseline_weekly"));
-        let hourly_rate =
-            self.money_or(value.get("hourly_rate"), &path.key("hourly_rate"), 1, 99_999, DEFAULT_HOURLY_RATE, msg::HOURLY_RATE);
+        let hourly_rate = self.money_or(
+            value.get("hourly_rate"),
+            &path.key("hourly_rate"),
+            1,
+            99_999,
+            DEFAULT_HOURLY_RATE,
+            msg::HOURLY_RATE,
+        );
         let weeks_per_year = self.weeks_per_year(value.get("weeks_per_year"), &path.key("weeks_per_year"));
         Some(Settings { baseline_weekly: baseline_weekly?, hourly_rate: hourly_rate?, weeks_per_year: weeks_per_year? })
     }
 
     /// A list that may be null or missing (empty), at most `max` long. Returns the items to
     /// check, even when over the limit, so that their own errors are reported too.
-    fn list<'v>(&mut self, value: Option<&'v Value>, path: &Path<'_>, max: usize, message: &str) -> (Option<()>, &'v [Value]) {
+    fn list<'v>(
+        &mut self,
+        value: Option<&'v Value>,
+        path: &Path<'_>,
+        max: usize,
+        message: &str,
+    ) -> (Option<()>, &'v [Value]) {
         match value {
             None | Some(Value::Null) => (Some(()), &[]),
             Some(Value::Array(items)) if items.len() <= max => (Some(()), items),
@@ -487,8 +543,10 @@ impl Checker {
                 }
                 seen.push(this);
             }
-            let description = self.required_text(item.get("description"), &path.key("description"), 200, msg::GOAL_DESCRIPTION);
-            let outcome = self.code(item.get("outcome"), &path.key("outcome"), OutcomeArea::from_code, msg::GOAL_OUTCOME);
+            let description =
+                self.required_text(item.get("description"), &path.key("description"), 200, msg::GOAL_DESCRIPTION);
+            let outcome =
+                self.code(item.get("outcome"), &path.key("outcome"), OutcomeArea::from_code, msg::GOAL_OUTCOME);
             let status = self.code(item.get("status"), &path.key("status"), GoalStatus::from_code, msg::GOAL_STATUS);
             match (id, description, outcome, status) {
                 (Some(id), Some(description), Some(outcome), Some(status)) => {
@@ -500,7 +558,13 @@ impl Checker {
         ok.map(|_| goals)
     }
 
-    fn code<T>(&mut self, value: Option<&Value>, path: &Path<'_>, parse: fn(&str) -> Option<T>, message: &str) -> Option<T> {
+    fn code<T>(
+        &mut self,
+        value: Option<&Value>,
+        path: &Path<'_>,
+        parse: fn(&str) -> Option<T>,
+        message: &str,
+    ) -> Option<T> {
         let parsed = value.and_then(Value::as_str).and_then(parse);
         if parsed.is_none() {
             self.error(path, message);
@@ -592,4 +656,3 @@ impl Checker {
         })
     }
 }
-

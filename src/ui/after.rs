@@ -26,12 +26,18 @@ pub fn AfterPackage(props: &Props) -> Html {
     };
     let visit_name = |i: usize| {
         let label = draft.before.visits.get(i).map(|v| v.label.trim().to_string()).unwrap_or_default();
-        if label.is_empty() { format!("Visit {}", i + 1) } else { label }
+        if label.is_empty() {
+            format!("Visit {}", i + 1)
+        } else {
+            label
+        }
     };
     let goal_words = |ids: &[String]| {
         ids.iter()
             .map(|id| match draft.goals.iter().position(|g| &g.id == id) {
-                Some(n) if !draft.goals[n].description.trim().is_empty() => format!("“{}”", draft.goals[n].description.trim()),
+                Some(n) if !draft.goals[n].description.trim().is_empty() => {
+                    format!("“{}”", draft.goals[n].description.trim())
+                }
                 Some(n) => format!("goal {}", n + 1),
                 None => id.clone(),
             })

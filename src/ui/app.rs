@@ -10,8 +10,8 @@ use super::examples_view::ExamplesView;
 use super::fields::{field_id, focus_by_id, use_form, Form};
 use super::presentation::Presentation;
 use super::saved::SavedView;
-use super::share;
 use super::service::ServiceView;
+use super::share;
 use super::state::{Action, Confirm, State, View};
 use super::storage::{self, Stored};
 use super::Host;
@@ -119,7 +119,9 @@ pub fn App() -> Html {
                     share::clear_address();
                     match draft {
                         Some(draft) => dispatch.dispatch(Action::Incoming(Box::new(draft))),
-                        None => dispatch.dispatch(Action::Notice("This link could not be opened: it does not hold a scenario from this calculator.".into())),
+                        None => dispatch.dispatch(Action::Notice(
+                            "This link could not be opened: it does not hold a scenario from this calculator.".into(),
+                        )),
                     }
                 });
             }
@@ -156,7 +158,11 @@ pub fn App() -> Html {
         let has_errors = !computed.errors.is_empty();
         use_effect_with(state.submit_count, move |count| {
             if *count > 0 {
-                let target = if has_errors { summary.cast::<web_sys::HtmlElement>() } else { results_heading.cast::<web_sys::HtmlElement>() };
+                let target = if has_errors {
+                    summary.cast::<web_sys::HtmlElement>()
+                } else {
+                    results_heading.cast::<web_sys::HtmlElement>()
+                };
                 if let Some(el) = target {
                     let _ = el.focus();
                     el.scroll_into_view_with_bool(true);
@@ -261,7 +267,11 @@ fn IncomingLink(props: &IncomingProps) -> Html {
             crate::calc::Pence(c.outcome.after.weekly_pence).display()
         )
     });
-    let reference = if d.reference.trim().is_empty() { "no case reference".to_string() } else { format!("case reference {}", d.reference.trim()) };
+    let reference = if d.reference.trim().is_empty() {
+        "no case reference".to_string()
+    } else {
+        format!("case reference {}", d.reference.trim())
+    };
     html! {
         <div class="confirm incoming" role="alertdialog" aria-labelledby="incoming-title" aria-describedby="incoming-body">
             <h2 class="heading-s" id="incoming-title" tabindex="-1" ref={node}>{ "This link contains a scenario. Open it?" }</h2>

@@ -8,11 +8,11 @@ use super::error_summary::ErrorSummary;
 use super::examples::ARTHUR;
 use super::fields::{use_form, Input};
 use super::goals::Goals;
+use super::keep::KeepAndShare;
 use super::package::PackageEditor;
 use super::results::Results;
 use super::settings::Settings;
 use super::state::{Action, Setting, State};
-use super::keep::KeepAndShare;
 use super::working::Working;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -125,7 +125,9 @@ fn PrintSummary(props: &PrintSummaryProps) -> Html {
     use crate::calc::Pence;
     let d = &props.draft;
     let o = &props.calculation.outcome;
-    let words = |code: &str, all: &[(&'static str, &'static str)]| all.iter().find(|(c, _)| *c == code).map(|(_, w)| *w).unwrap_or("");
+    let words = |code: &str, all: &[(&'static str, &'static str)]| {
+        all.iter().find(|(c, _)| *c == code).map(|(_, w)| *w).unwrap_or("")
+    };
     let outcomes: Vec<(&str, &str)> = OutcomeArea::ALL.iter().map(|a| (a.code(), a.plain_words())).collect();
     let statuses: Vec<(&str, &str)> = GoalStatus::ALL.iter().map(|s| (s.code(), s.plain_words())).collect();
     let visits = &props.calculation.working.before.visits;

@@ -294,7 +294,13 @@ mod tests {
     #[test]
     fn half_typed_whole_numbers_get_the_fields_own_message() {
         let mut draft = Draft::default();
-        draft.before.visits.push(VisitDraft { key: 1, minutes: "4x".into(), carers: "1".into(), days_per_week: "".into(), ..Default::default() });
+        draft.before.visits.push(VisitDraft {
+            key: 1,
+            minutes: "4x".into(),
+            carers: "1".into(),
+            days_per_week: "".into(),
+            ..Default::default()
+        });
         let errors = calculate_scenario(&draft.to_value()).unwrap_err();
         let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(paths, ["before.visits[0].minutes", "before.visits[0].days_per_week"]);

@@ -123,8 +123,8 @@ impl Options {
         // unless the example sets its own.
         let settings = example.scenario().settings;
 
-        let baseline = attributes.baseline.as_deref().and_then(|value| {
-            match money_in_range(value, Pence::ZERO, MAX_BASELINE) {
+        let baseline =
+            attributes.baseline.as_deref().and_then(|value| match money_in_range(value, Pence::ZERO, MAX_BASELINE) {
                 Ok(p) => Some(p),
                 Err(why) => {
                     notes.push(format!(
@@ -136,8 +136,7 @@ impl Options {
                     ));
                     None
                 }
-            }
-        });
+            });
         let hourly_rate = attributes.hourly_rate.as_deref().and_then(|value| {
             match money_in_range(value, MIN_HOURLY_RATE, MAX_HOURLY_RATE) {
                 Ok(p) => Some(p),
@@ -233,7 +232,13 @@ pub struct EmbedHandle {
 #[wasm_bindgen]
 impl EmbedHandle {
     /// Shows the calculator again with new attribute values (`null`: attribute absent).
-    pub fn update(&mut self, mode: Option<String>, baseline: Option<String>, hourly_rate: Option<String>, example: Option<String>) {
+    pub fn update(
+        &mut self,
+        mode: Option<String>,
+        baseline: Option<String>,
+        hourly_rate: Option<String>,
+        example: Option<String>,
+    ) {
         if let Some(app) = self.app.as_mut() {
             app.update(Attributes { mode, baseline, hourly_rate, example });
         }
@@ -308,10 +313,22 @@ mod tests {
         assert!(!o.example_given);
         assert_eq!(o.notes.len(), 4);
         assert!(o.notes[0].starts_with("The mode “kiosk” is not one"), "{}", o.notes[0]);
-        assert!(o.notes[1].starts_with("There is no worked example called “zed”, so Arthur's example is shown."), "{}", o.notes[1]);
-        assert!(o.notes[2].starts_with("The baseline “abc” is not an amount in pounds, so the default £38.13 is used."), "{}", o.notes[2]);
+        assert!(
+            o.notes[1].starts_with("There is no worked example called “zed”, so Arthur's example is shown."),
+            "{}",
+            o.notes[1]
+        );
+        assert!(
+            o.notes[2].starts_with("The baseline “abc” is not an amount in pounds, so the default £38.13 is used."),
+            "{}",
+            o.notes[2]
+        );
         assert!(o.notes[3].contains(msg::HOURLY_RATE), "{}", o.notes[3]);
-        assert!(o.notes[3].starts_with("The hourly rate “0” is too small, so the default £24.10 is used."), "{}", o.notes[3]);
+        assert!(
+            o.notes[3].starts_with("The hourly rate “0” is too small, so the default £24.10 is used."),
+            "{}",
+            o.notes[3]
+        );
         let big = options(None, Some("10000.01"), Some("1000"), None);
         assert_eq!(big.notes.len(), 2);
         assert!(big.notes[0].contains("is too large"), "{}", big.notes[0]);

@@ -122,11 +122,17 @@ fn cost_sentence(name: &str, calculation: &Calculation) -> String {
     if o.change_pence == 0 {
         format!("{name}'s care still costs {after} a week, the same as before reablement.")
     } else if o.after.weekly_pence == 0 {
-        format!("{name} needs no more care, so the cost is now {after} a week. That is {} a week less than before.", saving.display())
+        format!(
+            "{name} needs no more care, so the cost is now {after} a week. That is {} a week less than before.",
+            saving.display()
+        )
     } else if o.change_pence < 0 {
         format!("{name}'s care now costs {after} a week. That is {} a week less than before.", saving.display())
     } else {
-        format!("{name}'s care now costs {after} a week. That is {} a week more than before.", Pence(o.change_pence).display())
+        format!(
+            "{name}'s care now costs {after} a week. That is {} a week more than before.",
+            Pence(o.change_pence).display()
+        )
     }
 }
 
@@ -220,7 +226,8 @@ pub fn Explainer(props: &Props) -> Html {
     let working = {
         let after = &calculation.working.after;
         let lines = after.visits.iter().map(|v| {
-            let name = if v.label.trim().is_empty() { format!("Visit {}", v.index + 1) } else { v.label.trim().to_string() };
+            let name =
+                if v.label.trim().is_empty() { format!("Visit {}", v.index + 1) } else { v.label.trim().to_string() };
             let carers = if v.carers > 1 { format!(" × {} carers", v.carers) } else { String::new() };
             html! {
                 <li>{ format!(
@@ -233,7 +240,10 @@ pub fn Explainer(props: &Props) -> Html {
                 ) }</li>
             }
         });
-        let costs = after.other_costs.iter().map(|(label, weekly)| html! { <li>{ format!("{label}: {} a week.", weekly.display()) }</li> });
+        let costs = after
+            .other_costs
+            .iter()
+            .map(|(label, weekly)| html! { <li>{ format!("{label}: {} a week.", weekly.display()) }</li> });
         html! {
             <details class="explainer__working">
                 <summary class="explainer__summary">{ "How the cost is worked out" }</summary>
@@ -337,11 +347,26 @@ mod tests {
 
     #[test]
     fn sentences() {
-        assert_eq!(cost_sentence("Arthur", &arthur(&[false; 3])), "Arthur's care still costs £295.23 a week, the same as before reablement.");
-        assert_eq!(cost_sentence("Arthur", &arthur(&[false, false, true])), "Arthur's care now costs £210.88 a week. That is £84.35 a week less than before.");
-        assert_eq!(cost_sentence("Arthur", &arthur(&[true; 3])), "Arthur needs no more care, so the cost is now £0.00 a week. That is £295.23 a week less than before.");
-        assert_eq!(baseline_sentence("Arthur", &arthur(&[true; 3])), "Arthur's care now costs £38.13 a week less than the baseline.");
-        assert_eq!(baseline_sentence("Arthur", &arthur(&[false; 3])), "Arthur's care now costs £257.10 a week more than the baseline.");
+        assert_eq!(
+            cost_sentence("Arthur", &arthur(&[false; 3])),
+            "Arthur's care still costs £295.23 a week, the same as before reablement."
+        );
+        assert_eq!(
+            cost_sentence("Arthur", &arthur(&[false, false, true])),
+            "Arthur's care now costs £210.88 a week. That is £84.35 a week less than before."
+        );
+        assert_eq!(
+            cost_sentence("Arthur", &arthur(&[true; 3])),
+            "Arthur needs no more care, so the cost is now £0.00 a week. That is £295.23 a week less than before."
+        );
+        assert_eq!(
+            baseline_sentence("Arthur", &arthur(&[true; 3])),
+            "Arthur's care now costs £38.13 a week less than the baseline."
+        );
+        assert_eq!(
+            baseline_sentence("Arthur", &arthur(&[false; 3])),
+            "Arthur's care now costs £257.10 a week more than the baseline."
+        );
     }
 
     #[test]

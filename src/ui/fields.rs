@@ -104,7 +104,8 @@ fn field_head(form: &Form, path: &str, label: &Html, hint: Option<&Html>) -> Fie
     let error = form.error(path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described_by: Vec<&str> = [hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str())].into_iter().flatten().collect();
+    let described_by: Vec<&str> =
+        [hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str())].into_iter().flatten().collect();
     let described_by = (!described_by.is_empty()).then(|| described_by.join(" "));
     let html = html! {
         <>
@@ -125,7 +126,8 @@ fn field_head(form: &Form, path: &str, label: &Html, hint: Option<&Html>) -> Fie
 #[component]
 pub fn Input(props: &InputProps) -> Html {
     let form = use_form();
-    let FieldHead { id, error, described_by, html: head } = field_head(&form, &props.path, &props.label, props.hint.as_ref());
+    let FieldHead { id, error, described_by, html: head } =
+        field_head(&form, &props.path, &props.label, props.hint.as_ref());
     let oninput = {
         let cb = props.oninput.clone();
         Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
@@ -179,7 +181,8 @@ pub struct SelectProps {
 #[component]
 pub fn Select(props: &SelectProps) -> Html {
     let form = use_form();
-    let FieldHead { id, error, described_by, html: head } = field_head(&form, &props.path, &props.label, props.hint.as_ref());
+    let FieldHead { id, error, described_by, html: head } =
+        field_head(&form, &props.path, &props.label, props.hint.as_ref());
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))

@@ -9,8 +9,9 @@
 /// a cell with a comma, a double quote or a line break is quoted, inner quotes doubled.
 pub fn csv_cell(text: &str) -> String {
     let first = text.trim_start_matches(' ').chars().next();
-    let risky = matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}'))
-        && !is_plain_number(text);
+    let risky =
+        matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}'))
+            && !is_plain_number(text);
     let cell = if risky { format!("'{text}") } else { text.to_string() };
     if cell.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", cell.replace('"', "\"\""))

@@ -82,7 +82,11 @@ const BAR_H: i64 = 19;
 const MARKER_H: i64 = 30;
 
 fn people(n: usize) -> String {
-    if n == 1 { "1 person".to_string() } else { format!("{} people", group_thousands(n as u64)) }
+    if n == 1 {
+        "1 person".to_string()
+    } else {
+        format!("{} people", group_thousands(n as u64))
+    }
 }
 
 /// The length of a bar for `count` when the largest is `max`: at least 2 units when above 0.
@@ -122,7 +126,8 @@ pub fn Histogram(props: &Props) -> Html {
     let mut parts: Vec<Html> = Vec::with_capacity(bands.len() + 1);
     for (i, band) in bands.iter().enumerate() {
         let w = bar_length(band.count, max);
-        let class = if band.at_or_below(props.baseline) { "histogram__band histogram__band--below" } else { "histogram__band" };
+        let class =
+            if band.at_or_below(props.baseline) { "histogram__band histogram__band--below" } else { "histogram__band" };
         parts.push(html! {
             <g class={class}>
                 <text class="chart__label" x="0" y={(y + 14).to_string()}>{ band.label() }</text>
@@ -168,8 +173,17 @@ mod tests {
         assert_eq!(
             labels,
             [
-                "£0.00", "£0.01 to £25.00", "£25.01 to £38.13", "£38.14 to £50.00", "£50.01 to £75.00", "£75.01 to £100.00",
-                "£100.01 to £125.00", "£125.01 to £150.00", "£150.01 to £175.00", "£175.01 to £200.00", "Over £200.00"
+                "£0.00",
+                "£0.01 to £25.00",
+                "£25.01 to £38.13",
+                "£38.14 to £50.00",
+                "£50.01 to £75.00",
+                "£75.01 to £100.00",
+                "£100.01 to £125.00",
+                "£125.01 to £150.00",
+                "£150.01 to £175.00",
+                "£175.01 to £200.00",
+                "Over £200.00"
             ]
         );
         let counts: Vec<usize> = bands.iter().map(|b| b.count).collect();
@@ -219,7 +233,12 @@ mod tests {
     fn description_lists_every_band_and_the_baseline() {
         let bands = count_bands(p(&[0, 0, 0, 0, 0, 4410, 5140, 6027, 7228, 7175]), Pence(3813));
         let text = describe(&bands, Pence(3813));
-        assert!(text.starts_with("£0.00: 5 people. £0.01 to £25.00: 0 people. £25.01 to £38.13: 0 people. £38.14 to £50.00: 1 person."), "{text}");
+        assert!(
+            text.starts_with(
+                "£0.00: 5 people. £0.01 to £25.00: 0 people. £25.01 to £38.13: 0 people. £38.14 to £50.00: 1 person."
+            ),
+            "{text}"
+        );
         assert!(text.ends_with("The baseline is £38.13: 5 people at or below it, 5 people above it."), "{text}");
         assert_eq!(bar_length(1, 100_000), 2);
         assert_eq!(bar_length(100_000, 100_000), BAR_MAX);

@@ -31,12 +31,20 @@ enum FileProblem {
 
 /// Reads a chosen file as a scenario: every problem in plain words, or the form to open.
 pub fn read_scenario_file(text: &str) -> Result<Draft, Vec<String>> {
-    let value = json::parse(text).map_err(|_| vec!["It is not a scenario file: its text is not JSON, or it is nested too deeply.".to_string()])?;
+    let value = json::parse(text).map_err(|_| {
+        vec!["It is not a scenario file: its text is not JSON, or it is nested too deeply.".to_string()]
+    })?;
     match Scenario::from_json(&value) {
         Ok(scenario) => Ok(Draft::from_scenario(&scenario)),
         Err(errors) => Err(errors
             .into_iter()
-            .map(|e| if e.path.is_empty() || e.path == "format" || e.path == "version" { e.message } else { format!("{} (at {})", e.message, e.path) })
+            .map(|e| {
+                if e.path.is_empty() || e.path == "format" || e.path == "version" {
+                    e.message
+                } else {
+                    format!("{} (at {})", e.message, e.path)
+                }
+            })
             .collect()),
     }
 }
@@ -67,7 +75,9 @@ pub fn KeepAndShare(props: &Props) -> Html {
             // Indented for people who open it; the same scenario either way.
             let pretty = js_sys::JSON::parse(&text)
                 .ok()
-                .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &wasm_bindgen::JsValue::NULL, &2.into()).ok())
+                .and_then(|v| {
+                    js_sys::JSON::stringify_with_replacer_and_space(&v, &wasm_bindgen::JsValue::NULL, &2.into()).ok()
+                })
                 .and_then(|s| s.as_string())
                 .unwrap_or_else(|| text.clone());
             download(&file_name(&reference, "json"), "application/json", &format!("{pretty}\n"));
@@ -77,7 +87,11 @@ pub fn KeepAndShare(props: &Props) -> Html {
         let (outcome, reference) = (props.outcome.clone(), reference.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(o) = &outcome {
-                download(&file_name(&reference, "csv"), "text/csv;charset=utf-8", &results_csv([(reference.as_str(), o.as_ref())]));
+                download(
+                    &file_name(&reference, "csv"),
+                    "text/csv;charset=utf-8",
+                    &results_csv([(reference.as_str(), o.as_ref())]),
+                );
             }
         })
     };
@@ -89,7 +103,10 @@ pub fn KeepAndShare(props: &Props) -> Html {
             input.set_value("");
             let name = file.name();
             if file.size() > MAX_FILE_BYTES {
-                problem.set(FileProblem::Problems { file: name, lines: vec!["It is too large to be a scenario file (more than 1 MB).".into()] });
+                problem.set(FileProblem::Problems {
+                    file: name,
+                    lines: vec!["It is too large to be a scenario file (more than 1 MB).".into()],
+                });
                 return;
             }
             let (dispatch, problem) = (dispatch.clone(), problem.clone());
@@ -101,7 +118,8 @@ pub fn KeepAndShare(props: &Props) -> Html {
                         dispatch.dispatch(Action::Opened(Box::new(draft), format!("“{name}” is open.")));
                     }
                     Some(Err(lines)) => problem.set(FileProblem::Problems { file: name, lines }),
-                    None => problem.set(FileProblem::Problems { file: name, lines: vec!["It could not be read as text.".into()] }),
+                    None => problem
+                        .set(FileProblem::Problems { file: name, lines: vec!["It could not be read as text.".into()] }),
                 }
             });
         })
@@ -120,7 +138,11 @@ pub fn KeepAndShare(props: &Props) -> Html {
                     Some(clipboard) => wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url)).await.is_ok(),
                     None => false,
                 };
-                status.set(if copied { "The link is copied. Anyone with the link can see this scenario.".into() } else { "Copy the link below. Anyone with the link can see this scenario.".into() });
+                status.set(if copied {
+                    "The link is copied. Anyone with the link can see this scenario.".into()
+                } else {
+                    "Copy the link below. Anyone with the link can see this scenario.".into()
+                });
                 link.set(Some(url));
             });
         })
@@ -176,10 +198,19 @@ mod tests {
     fn a_file_is_read_only_when_it_is_a_valid_scenario() {
         assert!(read_scenario_file(include_str!("examples/arthur.json")).is_ok());
         assert_eq!(read_scenario_file("<script>alert(1)</script>").unwrap_err().len(), 1);
-        assert_eq!(read_scenario_file(&"[".repeat(100_000)).unwrap_err()[0], "It is not a scenario file: its text is not JSON, or it is nested too deeply.");
+        assert_eq!(
+            read_scenario_file(&"[".repeat(100_000)).unwrap_err()[0],
+            "It is not a scenario file: its text is not JSON, or it is nested too deeply."
+        );
         let newer = include_str!("examples/arthur.json").replace("\"version\": 1", "\"version\": 2");
-        assert_eq!(read_scenario_file(&newer).unwrap_err(), ["This file was made by a newer version of the calculator"]);
+        assert_eq!(
+            read_scenario_file(&newer).unwrap_err(),
+            ["This file was made by a newer version of the calculator"]
+        );
         let bad = include_str!("examples/arthur.json").replace("\"minutes\": 45", "\"minutes\": \"<b>45</b>\"");
-        assert_eq!(read_scenario_file(&bad).unwrap_err(), ["Visit length must be a whole number of minutes between 1 and 720 (at before.visits[0].minutes)"]);
+        assert_eq!(
+            read_scenario_file(&bad).unwrap_err(),
+            ["Visit length must be a whole number of minutes between 1 and 720 (at before.visits[0].minutes)"]
+        );
     }
 }

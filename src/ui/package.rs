@@ -24,7 +24,8 @@ pub fn PackageEditor(props: &Props) -> Html {
     let which = props.which;
     let base = which.path();
     let list_error = |path: String| {
-        form.error(&path).map(|e| html! { <p class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ e }</p> })
+        form.error(&path)
+            .map(|e| html! { <p class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ e }</p> })
     };
     html! {
         <div class="package">

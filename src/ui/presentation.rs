@@ -40,8 +40,12 @@ pub fn Presentation(props: &Props) -> Html {
         };
     };
     // Every step in order, with the section it belongs to; a section's last step is its total.
-    let steps: Vec<(usize, &str)> =
-        props.sections.iter().enumerate().flat_map(|(s, section)| section.steps.iter().map(move |t| (s, t.as_str()))).collect();
+    let steps: Vec<(usize, &str)> = props
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(s, section)| section.steps.iter().map(move |t| (s, t.as_str())))
+        .collect();
     let last = steps.len().saturating_sub(1);
     let current = (*step).min(last);
     let section_done = |s: usize| {

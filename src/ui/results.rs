@@ -77,7 +77,11 @@ fn outcome_view(o: &Outcome) -> Html {
         _ => "No change".to_string(),
     };
     let percent = o.reduction_percent.map(|p| {
-        if p >= 0.0 { format!("{}% lower", one_place(p)) } else { format!("{}% higher", one_place(-p)) }
+        if p >= 0.0 {
+            format!("{}% lower", one_place(p))
+        } else {
+            format!("{}% higher", one_place(-p))
+        }
     });
     let year = match o.annual_change_pence.signum() {
         -1 => format!("{} saved over {} weeks", money(-o.annual_change_pence), o.weeks_per_year),

@@ -26,7 +26,9 @@ fn outcome(saved: &SavedScenario) -> Option<Outcome> {
 fn when(ms: f64) -> String {
     let date = js_sys::Date::new(&ms.into());
     let options = js_sys::Object::new();
-    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric"), ("hour", "2-digit"), ("minute", "2-digit")] {
+    for (key, value) in
+        [("day", "numeric"), ("month", "long"), ("year", "numeric"), ("hour", "2-digit"), ("minute", "2-digit")]
+    {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
     date.to_locale_string("en-GB", &options).into()
@@ -44,14 +46,17 @@ pub fn SavedView(props: &Props) -> Html {
     let download_all = {
         let outcomes = outcomes.clone();
         Callback::from(move |_: MouseEvent| {
-            let rows: Vec<(&str, &Outcome)> = outcomes.iter().filter_map(|(s, o)| o.as_ref().map(|o| (s.name.as_str(), o))).collect();
+            let rows: Vec<(&str, &Outcome)> =
+                outcomes.iter().filter_map(|(s, o)| o.as_ref().map(|o| (s.name.as_str(), o))).collect();
             download("saved-scenarios.csv", "text/csv;charset=utf-8", &results_csv(rows));
         })
     };
     let compared: Vec<(String, Outcome)> = props
         .compare
         .iter()
-        .filter_map(|id| outcomes.iter().find(|(s, _)| s.id == *id).and_then(|(s, o)| Some((s.name.clone(), o.clone()?))))
+        .filter_map(|id| {
+            outcomes.iter().find(|(s, _)| s.id == *id).and_then(|(s, o)| Some((s.name.clone(), o.clone()?)))
+        })
         .collect();
     html! {
         <>
@@ -134,7 +139,11 @@ pub fn SavedView(props: &Props) -> Html {
 fn short(name: &str) -> String {
     let mut chars = name.chars();
     let head: String = chars.by_ref().take(8).collect();
-    if chars.next().is_some() { format!("{head}…") } else { head }
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -155,8 +164,16 @@ fn Compare(props: &CompareProps) -> Html {
         .iter()
         .flat_map(|(name, o)| {
             [
-                Bar { label: format!("{} before", short(name)).into(), pence: o.before.weekly_pence, class: "chart--before" },
-                Bar { label: format!("{} after", short(name)).into(), pence: o.after.weekly_pence, class: "chart--after" },
+                Bar {
+                    label: format!("{} before", short(name)).into(),
+                    pence: o.before.weekly_pence,
+                    class: "chart--before",
+                },
+                Bar {
+                    label: format!("{} after", short(name)).into(),
+                    pence: o.after.weekly_pence,
+                    class: "chart--after",
+                },
             ]
         })
         .collect();

@@ -12,9 +12,9 @@ pub mod histogram;
 
 use self::histogram::{count_bands, Band, Histogram};
 use super::files::{csv_text, download};
+use crate::calc::cohort::{msg as cohort_msg, CsvRows, MAX_ROWS};
 use crate::calc::money::{group_thousands, one_place};
 use crate::calc::{calculate_cohort, read_cohort_csv, Cohort, CohortResult, CohortRow, FieldMessage, Pence, Value};
-use crate::calc::cohort::{msg as cohort_msg, CsvRows, MAX_ROWS};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -108,7 +108,9 @@ impl ChunkedCsv {
                 _ => return self.read_all_at_once(),
             }
         }
-        if self.read.rows.len() + read.rows.len() > MAX_ROWS || read.problems.iter().any(|p| p.contains(cohort_msg::ROWS)) {
+        if self.read.rows.len() + read.rows.len() > MAX_ROWS
+            || read.problems.iter().any(|p| p.contains(cohort_msg::ROWS))
+        {
             return self.read_all_at_once();
         }
         // In the piece as read, its first line comes after the headings put in front.
@@ -123,7 +125,11 @@ impl ChunkedCsv {
 
     /// How much of the text has been read, in whole percent.
     pub fn percent(&self) -> u32 {
-        if self.text.is_empty() { 100 } else { (self.pos as u128 * 100 / self.text.len() as u128) as u32 }
+        if self.text.is_empty() {
+            100
+        } else {
+            (self.pos as u128 * 100 / self.text.len() as u128) as u32
+        }
     }
 
     pub fn finish(self) -> CsvRows {
@@ -479,12 +485,20 @@ fn year_words(annual: i64) -> String {
 }
 
 fn people(n: usize) -> String {
-    if n == 1 { "1 person".into() } else { format!("{} people", group_thousands(n as u64)) }
+    if n == 1 {
+        "1 person".into()
+    } else {
+        format!("{} people", group_thousands(n as u64))
+    }
 }
 
 /// People a week from hundredths: `58`, `77.25`, `0.50`.
 fn hundredths(h: i64) -> String {
-    if h % 100 == 0 { (h / 100).to_string() } else { format!("{}.{:02}", h / 100, h % 100) }
+    if h % 100 == 0 {
+        (h / 100).to_string()
+    } else {
+        format!("{}.{:02}", h / 100, h % 100)
+    }
 }
 
 /// How many different lines the reader's `Line N: …` messages are about (a line with a bad
@@ -503,7 +517,11 @@ fn lines_with_problems(problems: &[String]) -> usize {
 }
 
 fn lines_could_not_be_used(lines: usize) -> String {
-    if lines == 1 { "1 line could not be used".into() } else { format!("{} lines could not be used", group_thousands(lines as u64)) }
+    if lines == 1 {
+        "1 line could not be used".into()
+    } else {
+        format!("{} lines could not be used", group_thousands(lines as u64))
+    }
 }
 
 // ------------------------------------------------------------------ CSV out
@@ -543,15 +561,20 @@ pub fn summary_csv(figures: &Figures, source: Option<&str>, lines_not_used: usiz
 /// amounts like `295.23`): the file without its bad lines.
 pub fn rows_csv(rows: &[CohortRow]) -> String {
     csv_text(
-        std::iter::once(vec!["reference".to_string(), "before_weekly".to_string(), "after_weekly".to_string()]).chain(
-            rows.iter().map(|r| vec![r.reference.clone(), r.before_weekly.decimal(), r.after_weekly.decimal()]),
-        ),
+        std::iter::once(vec!["reference".to_string(), "before_weekly".to_string(), "after_weekly".to_string()])
+            .chain(rows.iter().map(|r| vec![r.reference.clone(), r.before_weekly.decimal(), r.after_weekly.decimal()])),
     )
 }
 
 /// Reads one piece, then lets the browser paint and take input before the next; stops when
 /// a newer file or a preset has replaced this one.
-fn read_in_steps(mut reader: ChunkedCsv, load: u32, name: String, dispatch: UseReducerDispatcher<State>, current: Rc<RefCell<u32>>) {
+fn read_in_steps(
+    mut reader: ChunkedCsv,
+    load: u32,
+    name: String,
+    dispatch: UseReducerDispatcher<State>,
+    current: Rc<RefCell<u32>>,
+) {
     if *current.borrow() != load {
         return;
     }
@@ -680,7 +703,9 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
             let dispatch = dispatch.clone();
             let current = current.clone();
             let read = gloo::file::callbacks::read_as_text(&file, move |text| match text {
-                Ok(text) => after_paint(move || read_in_steps(ChunkedCsv::new(text), this_load, name, dispatch, current)),
+                Ok(text) => {
+                    after_paint(move || read_in_steps(ChunkedCsv::new(text), this_load, name, dispatch, current))
+                }
                 Err(_) => dispatch.dispatch(Action::Failed(
                     this_load,
                     format!("{name} could not be read. Check that it is a CSV file, then choose it again."),
@@ -698,7 +723,12 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Preset(p)))
     };
-    let field = |field: Field, label: &'static str, hint: &'static str, money: bool, suffix: Option<&'static str>, width: &'static str| {
+    let field = |field: Field,
+                 label: &'static str,
+                 hint: &'static str,
+                 money: bool,
+                 suffix: Option<&'static str>,
+                 width: &'static str| {
         html! {
             <SettingInput id={field.id()} {label} hint={hint} value={AttrValue::from(state.value(field).to_string())}
                 error={state.error(field).map(AttrValue::from)} oninput={set(field)} {money} {suffix} {width}
@@ -802,13 +832,19 @@ fn problems_view(state: &State) -> Html {
 
 fn results_view(state: &State) -> Html {
     let figures = match &*state.figures {
-        Err(_) => return html! { <p class="results__pending">{ "The results will show when the figures used (section 2) are right." }</p> },
+        Err(_) => {
+            return html! { <p class="results__pending">{ "The results will show when the figures used (section 2) are right." }</p> }
+        }
         Ok(f) => f,
     };
     let r = &figures.result;
-    let (Some(before), Some(after), Some(gap), Some(annual), Some(percent)) =
-        (r.mean_before_pence, r.mean_after_pence, r.after_vs_baseline_pence, r.annual_effect_pence, r.no_ongoing_care_percent)
-    else {
+    let (Some(before), Some(after), Some(gap), Some(annual), Some(percent)) = (
+        r.mean_before_pence,
+        r.mean_after_pence,
+        r.after_vs_baseline_pence,
+        r.annual_effect_pence,
+        r.no_ongoing_care_percent,
+    ) else {
         return html! {
             <p class="results__pending" data-testid="service-empty">
                 { "There are no rows yet. Choose a CSV file in section 1, or select “Leicestershire redesigned service” at the top to use 10 example rows." }
@@ -821,11 +857,19 @@ fn results_view(state: &State) -> Html {
         let figures = figures.clone();
         let source = state.source.clone();
         let lines = lines_with_problems(&state.problems);
-        Callback::from(move |_: MouseEvent| download("whole-service-results.csv", "text/csv;charset=utf-8", &summary_csv(&figures, source.as_deref(), lines)))
+        Callback::from(move |_: MouseEvent| {
+            download(
+                "whole-service-results.csv",
+                "text/csv;charset=utf-8",
+                &summary_csv(&figures, source.as_deref(), lines),
+            )
+        })
     };
     let rows = {
         let rows = state.rows.clone();
-        Callback::from(move |_: MouseEvent| download("whole-service-rows.csv", "text/csv;charset=utf-8", &rows_csv(&rows.borrow())))
+        Callback::from(move |_: MouseEvent| {
+            download("whole-service-rows.csv", "text/csv;charset=utf-8", &rows_csv(&rows.borrow()))
+        })
     };
     html! {
         <>
@@ -905,7 +949,10 @@ mod tests {
         let s = reduce(State::default(), Action::Preset(Preset::LeicestershireRedesigned));
         let f = s.figures.as_ref().as_ref().expect("valid figures");
         assert_eq!(f.result.mean_after_pence, Some(2998));
-        assert_eq!(gap_words(f.result.after_vs_baseline_pence.unwrap(), f.cohort.baseline_weekly), "£8.15 below the £38.13 baseline");
+        assert_eq!(
+            gap_words(f.result.after_vs_baseline_pence.unwrap(), f.cohort.baseline_weekly),
+            "£8.15 below the £38.13 baseline"
+        );
         assert_eq!(year_words(f.result.annual_effect_pence.unwrap()), "£1,702,404.60 a year less than at the baseline");
         assert_eq!(year_words(-5), "£0.05 a year more than at the baseline");
         assert_eq!(f.bands.iter().map(|b| b.count).sum::<usize>(), 10);
@@ -917,13 +964,27 @@ mod tests {
     #[test]
     fn settings_errors_carry_the_contract_messages() {
         let mut s = State::default();
-        for (field, text) in [(Field::Baseline, "£38.1.3"), (Field::PeoplePerWeek, "1,000"), (Field::PackageWeeks, "7.5"), (Field::WeeksPerYear, "")] {
+        for (field, text) in [
+            (Field::Baseline, "£38.1.3"),
+            (Field::PeoplePerWeek, "1,000"),
+            (Field::PackageWeeks, "7.5"),
+            (Field::WeeksPerYear, ""),
+        ] {
             s = reduce(s, Action::Set(field, text.into()));
         }
         assert_eq!(s.error(Field::Baseline).as_deref(), Some("Baseline must be an amount in pounds, like 38.13"));
-        assert_eq!(s.error(Field::PeoplePerWeek).as_deref(), Some("People a week must be a number between 0 and 1,000"));
-        assert_eq!(s.error(Field::PackageWeeks).as_deref(), Some("Package length must be a whole number of weeks between 1 and 520"));
-        assert_eq!(s.error(Field::WeeksPerYear).as_deref(), Some("Weeks in a year must be a whole number between 1 and 53"));
+        assert_eq!(
+            s.error(Field::PeoplePerWeek).as_deref(),
+            Some("People a week must be a number between 0 and 1,000")
+        );
+        assert_eq!(
+            s.error(Field::PackageWeeks).as_deref(),
+            Some("Package length must be a whole number of weeks between 1 and 520")
+        );
+        assert_eq!(
+            s.error(Field::WeeksPerYear).as_deref(),
+            Some("Weeks in a year must be a whole number between 1 and 53")
+        );
         let s = reduce(s, Action::Preset(Preset::LeicestershireBaseline));
         assert!(s.figures.is_ok());
         assert_eq!(s.people_per_week, "58");
@@ -936,7 +997,14 @@ mod tests {
         let s = reduce(s, Action::Loaded(1, "a.csv".into(), read_cohort_csv(EXAMPLE_CSV)));
         assert!(s.rows.borrow().is_empty());
         assert!(s.reading);
-        let s = reduce(s, Action::Loaded(2, "b.csv".into(), read_cohort_csv("reference,before_weekly,after_weekly\nA,1,x\nA,1,y,\nB,2,0\n")));
+        let s = reduce(
+            s,
+            Action::Loaded(
+                2,
+                "b.csv".into(),
+                read_cohort_csv("reference,before_weekly,after_weekly\nA,1,x\nA,1,y,\nB,2,0\n"),
+            ),
+        );
         assert_eq!(s.rows.borrow().len(), 1);
         assert_eq!(s.status, "1 row read from b.csv. 2 lines could not be used: see the list below. Mean after reablement £0.00 a week per person: £38.13 below the £38.13 baseline.");
     }
@@ -944,7 +1012,10 @@ mod tests {
     #[test]
     fn problems_are_counted_by_line() {
         let problems: Vec<String> =
-            ["Line 3: Before must be", "Line 3: After must be", "Line 4: After must be", "Line 12: x"].iter().map(|s| s.to_string()).collect();
+            ["Line 3: Before must be", "Line 3: After must be", "Line 4: After must be", "Line 12: x"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
         assert_eq!(lines_with_problems(&problems), 3);
         assert_eq!(lines_with_problems(&[]), 0);
     }
@@ -954,7 +1025,10 @@ mod tests {
         let s = reduce(State::default(), Action::Preset(Preset::LeicestershireRedesigned));
         let f = s.figures.as_ref().as_ref().unwrap();
         let text = summary_csv(f, Some("=evil.csv"), 0);
-        assert!(text.starts_with("\u{feff}figure,value\r\nRows from,'=evil.csv\r\nPeople (rows used),10\r\n"), "{text}");
+        assert!(
+            text.starts_with("\u{feff}figure,value\r\nRows from,'=evil.csv\r\nPeople (rows used),10\r\n"),
+            "{text}"
+        );
         for line in [
             "Baseline per person per week (£),38.13",
             "People starting reablement a week,77.25",

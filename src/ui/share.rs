@@ -69,7 +69,9 @@ pub fn code_in_address() -> Option<String> {
 /// adding a history entry.
 pub fn clear_address() {
     if let Some(window) = web_sys::window() {
-        if let (Ok(history), Ok(path), Ok(search)) = (window.history(), window.location().pathname(), window.location().search()) {
+        if let (Ok(history), Ok(path), Ok(search)) =
+            (window.history(), window.location().pathname(), window.location().search())
+        {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
         }
     }

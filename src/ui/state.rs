@@ -90,7 +90,11 @@ pub enum Action {
     /// Put back the answers replaced by the last `Load`.
     Undo,
     /// Save the current scenario (valid JSON text, made by the caller from `calc`) under a name.
-    Save { name: String, scenario: String, now: f64 },
+    Save {
+        name: String,
+        scenario: String,
+        now: f64,
+    },
     /// Open a saved scenario in the calculator.
     OpenSaved(u32),
     DuplicateSaved(u32, f64),
@@ -164,7 +168,22 @@ impl State {
 
 impl State {
     pub fn new(draft: Draft, notice: Option<String>) -> State {
-        State { draft, show_errors: false, submit_count: 0, confirm: None, notice, parked_after: None, focus: None, focus_seq: 0, view: View::Calculator, replaced: None, saved: Vec::new(), deleted: None, compare: Vec::new(), incoming: None }
+        State {
+            draft,
+            show_errors: false,
+            submit_count: 0,
+            confirm: None,
+            notice,
+            parked_after: None,
+            focus: None,
+            focus_seq: 0,
+            view: View::Calculator,
+            replaced: None,
+            saved: Vec::new(),
+            deleted: None,
+            compare: Vec::new(),
+            incoming: None,
+        }
     }
 }
 
@@ -273,7 +292,9 @@ impl Reducible for State {
                 }
             }
             Action::EditCost(which, key, field, value) => {
-                if let Some(cost) = draft.package_mut(which).and_then(|p| p.other_costs.iter_mut().find(|c| c.key == key)) {
+                if let Some(cost) =
+                    draft.package_mut(which).and_then(|p| p.other_costs.iter_mut().find(|c| c.key == key))
+                {
                     match field {
                         CostField::Label => cost.label = value,
                         CostField::Weekly => cost.weekly = value,
@@ -324,7 +345,10 @@ impl Reducible for State {
             Action::OpenSaved(id) => {
                 if let Some(saved) = state.saved.iter().find(|s| s.id == id).cloned() {
                     if let Some(draft) = Draft::from_json_text(&saved.scenario) {
-                        state.replace_draft(draft, format!("“{}” is open. Changes are not saved until you save again.", saved.name));
+                        state.replace_draft(
+                            draft,
+                            format!("“{}” is open. Changes are not saved until you save again.", saved.name),
+                        );
                         state.view = View::Calculator;
                     }
                 }
@@ -448,7 +472,13 @@ mod tests {
         assert_eq!(after.visits.len(), 1);
         assert_ne!(after.visits[0].key, s.draft.before.visits[0].key, "the copy has its own keys");
         let key = after.visits[0].key;
-        let s = apply(s, vec![Action::EditVisit(Which::After, key, VisitField::Minutes, "15".into()), Action::SetAfterExplicit(false)]);
+        let s = apply(
+            s,
+            vec![
+                Action::EditVisit(Which::After, key, VisitField::Minutes, "15".into()),
+                Action::SetAfterExplicit(false),
+            ],
+        );
         assert!(s.draft.after.is_none());
         let s = apply(s, vec![Action::SetAfterExplicit(true)]);
         assert_eq!(s.draft.after.as_ref().unwrap().visits[0].minutes, "15", "the entered package comes back");
@@ -474,7 +504,10 @@ mod tests {
         let s = saved_arthur(Rc::new(State::default()));
         let id = s.saved[0].id;
         let s = apply(s, vec![Action::DuplicateSaved(id, 2.0), Action::RenameSaved(id, "Arthur at 28 days".into())]);
-        assert_eq!(s.saved.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["Copy of AR-0001", "Arthur at 28 days"]);
+        assert_eq!(
+            s.saved.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(),
+            ["Copy of AR-0001", "Arthur at 28 days"]
+        );
         let s = apply(s, vec![Action::DeleteSaved(id)]);
         assert_eq!(s.saved.len(), 1);
         let s = apply(s, vec![Action::UndoDelete]);
@@ -513,7 +546,14 @@ mod tests {
 
     #[test]
     fn typing_over_a_value_keeps_everything_else() {
-        let s = apply(Rc::new(State::default()), vec![Action::AddVisit(Which::Before), Action::AddVisit(Which::Before), Action::Set(Setting::Reference, "AB-1".into())]);
+        let s = apply(
+            Rc::new(State::default()),
+            vec![
+                Action::AddVisit(Which::Before),
+                Action::AddVisit(Which::Before),
+                Action::Set(Setting::Reference, "AB-1".into()),
+            ],
+        );
         let key = s.draft.before.visits[0].key;
         let s = apply(s, vec![Action::EditVisit(Which::Before, key, VisitField::Minutes, "4x".into())]);
         assert_eq!(s.draft.before.visits.len(), 2);

@@ -76,7 +76,8 @@ pub fn save_draft(draft: &Draft) {
 pub fn clear_all() -> u32 {
     let Some(store) = storage() else { return 0 };
     let length = store.length().unwrap_or(0);
-    let keys: Vec<String> = (0..length).filter_map(|i| store.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX)).collect();
+    let keys: Vec<String> =
+        (0..length).filter_map(|i| store.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX)).collect();
     for key in &keys {
         let _ = store.remove_item(key);
     }
