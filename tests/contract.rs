@@ -1,4 +1,4 @@
-//! The contract (`../shared/spec/calculation.md`) rule by rule, through the same path the JS
+//! The contract (`docs/contract.md`) rule by rule, through the same path the JS
 //! API takes: JSON in, the API's `{ok, result | errors}` out.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -1,4 +1,4 @@
-//! Every example in `../shared/spec/examples` through the Rust core, compared with its
+//! Every example in `tests/examples` through the Rust core, compared with its
 //! expected API output.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -70,7 +70,7 @@ fn built_in_examples_are_valid_and_the_shared_ones_are_unchanged_copies() {
         assert_eq!(response["ok"], true, "{}: {response}", path.display());
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
         if let Some((_, example)) = shared.iter().find(|(f, _)| *f == file) {
-            assert_eq!(built_in, example["input"], "{file} differs from ../shared/spec/examples/{file}");
+            assert_eq!(built_in, example["input"], "{file} differs from tests/examples/{file}");
             checked += 1;
         }
     }

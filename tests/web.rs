@@ -1,5 +1,5 @@
-//! In a real browser (wasm-bindgen-test in headless Chromium): the JS API over every shared
-//! example, and the calculator page's state transitions, driven as a user would.
+//! In a real browser (wasm-bindgen-test in headless Chromium): the JS API over every example
+//! of the contract (`tests/examples/`), and the calculator page's state transitions, driven as a user would.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -12,15 +12,16 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const EXAMPLES: [(&str, &str); 8] = [
-    ("arthur", include_str!("../../shared/spec/examples/arthur.json")),
-    ("cohort-errors", include_str!("../../shared/spec/examples/cohort-errors.json")),
-    ("cohort-leicestershire", include_str!("../../shared/spec/examples/cohort-leicestershire.json")),
-    ("double-handed", include_str!("../../shared/spec/examples/double-handed.json")),
-    ("explicit-after-telecare", include_str!("../../shared/spec/examples/explicit-after-telecare.json")),
-    ("partial-goals", include_str!("../../shared/spec/examples/partial-goals.json")),
-    ("validation-errors", include_str!("../../shared/spec/examples/validation-errors.json")),
-    ("warnings", include_str!("../../shared/spec/examples/warnings.json")),
+const EXAMPLES: [(&str, &str); 9] = [
+    ("arthur", include_str!("examples/arthur.json")),
+    ("arthur-weeks", include_str!("examples/arthur-weeks.json")),
+    ("cohort-errors", include_str!("examples/cohort-errors.json")),
+    ("cohort-leicestershire", include_str!("examples/cohort-leicestershire.json")),
+    ("double-handed", include_str!("examples/double-handed.json")),
+    ("explicit-after-telecare", include_str!("examples/explicit-after-telecare.json")),
+    ("partial-goals", include_str!("examples/partial-goals.json")),
+    ("validation-errors", include_str!("examples/validation-errors.json")),
+    ("warnings", include_str!("examples/warnings.json")),
 ];
 
 fn js(text: &str) -> JsValue {

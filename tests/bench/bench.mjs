@@ -46,7 +46,7 @@ function percentile(sorted, p) {
   return sorted[i];
 }
 
-const examplePath = path.resolve(repoRoot, '..', 'shared', 'spec', 'examples', 'arthur.json');
+const examplePath = path.resolve(repoRoot, 'tests', 'examples', 'arthur.json');
 const arthur = JSON.parse(fs.readFileSync(examplePath, 'utf8'));
 
 // A cohort of generated rows, mixing the money forms the contract accepts.

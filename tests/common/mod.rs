@@ -1,4 +1,4 @@
-//! Shared by the native test files: the example scenarios in `../shared/spec/examples` and the
+//! Shared by the native test files: the example scenarios in `tests/examples` (the project's copy of the contract's examples) and the
 //! comparison rule from its README (numbers exactly, errors and warnings as sets, everything
 //! else an exact deep match with no missing or extra fields).
 #![allow(dead_code)]
@@ -8,7 +8,7 @@ use serde_json::Value as Json;
 use std::path::PathBuf;
 
 pub fn examples_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/examples")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/examples")
 }
 
 /// Every example file, as (file name, parsed JSON). Fails loudly when the folder is missing,
@@ -16,7 +16,7 @@ pub fn examples_dir() -> PathBuf {
 pub fn examples() -> Vec<(String, Json)> {
     let dir = examples_dir();
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("the shared examples must be at {}: {e}", dir.display()))
+        .unwrap_or_else(|e| panic!("the contract's examples must be at {}: {e}", dir.display()))
         .map(|entry| entry.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();

@@ -1,5 +1,5 @@
 // The JavaScript API of every built module (dist/), loaded in Node without a DOM: the app's,
-// the explainer embed's and the API-only one. Every example in ../shared/spec/examples must
+// the explainer embed's and the API-only one. Every example in tests/examples (the contract's) must
 // come out exactly as expected from each.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadWasm, MODULES, repoRoot } from './lib/wasm.mjs';
 
 // REABLEMENT_EXAMPLES_DIR runs the same checks over another folder of examples.
-const examplesDir = path.resolve(process.env.REABLEMENT_EXAMPLES_DIR || path.join(repoRoot, '..', 'shared', 'spec', 'examples'));
+const examplesDir = path.resolve(process.env.REABLEMENT_EXAMPLES_DIR || path.join(repoRoot, 'tests', 'examples'));
 const exampleFiles = fs.existsSync(examplesDir)
   ? fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort()
   : [];
@@ -99,7 +99,7 @@ for (const name of Object.keys(MODULES)) {
 
   // ------------------------------------------------------------------ the examples
 
-  test(`${name}: the shared examples are there`, () => {
+  test(`${name}: the contract's examples are there`, () => {
     assert.ok(examples.length > 0, `no example files in ${examplesDir}`);
   });
 

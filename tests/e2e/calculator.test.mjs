@@ -17,11 +17,11 @@ const APP_TIMEOUT = 30_000;
 const TEST_TIMEOUT = 60_000;
 const STORAGE_PREFIX = 'reablement-calculator:';
 
-// The contract's messages (shared/spec/calculation.md) for the two errors the tests make.
+// The contract's messages (docs/contract.md) for the two errors the tests make.
 const MINUTES_MESSAGE = 'Visit length must be a whole number of minutes between 1 and 720';
 const RATE_MESSAGE = 'Hourly rate must be between £0.01 and £999.99';
 
-// Arthur's case, as in shared/spec/examples/arthur.json, in the words a user would type.
+// Arthur's case, as in tests/examples/arthur.json, in the words a user would type.
 const ARTHUR = {
   reference: 'AR-0001',
   goals: [

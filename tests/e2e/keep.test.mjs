@@ -138,7 +138,7 @@ test('a scenario downloaded as a file opens again as the same scenario', { timeo
 });
 
 test('each bad scenario file says why, and changes nothing', { timeout: TEST_TIMEOUT }, async () => {
-  const arthur = JSON.parse(fs.readFileSync(new URL('../../../shared/spec/examples/arthur.json', import.meta.url))).input;
+  const arthur = JSON.parse(fs.readFileSync(new URL('../examples/arthur.json', import.meta.url))).input;
   const bad = [
     ['not-json.json', 'hello, this is not JSON', /not a scenario file: its text is not JSON/],
     ['other.json', JSON.stringify({ format: 'something-else', version: 1 }), /This is not a reablement outcome scenario file/],

@@ -1,5 +1,5 @@
 // Differential tests: hundreds of generated scenarios and cohorts, each worked out a second
-// time here, straight from the contract's formulas (../shared/spec/calculation.md), in
+// time here, straight from the contract's formulas (docs/contract.md), in
 // BigInt, and compared with what every built module's JS API answers. The shared examples
 // check chosen cases; this checks cases nobody chose, as further contract cases will.
 import { test } from 'node:test';
