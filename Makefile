@@ -2,7 +2,8 @@
 #
 # Every target installs what it needs first, and skips what is already there:
 #   make serve   build dist/ and serve it on http://127.0.0.1:8080
-#   make test    native tests, browser (wasm-bindgen-test) tests, end-to-end tests
+#   make test    lint, native tests, browser (wasm-bindgen-test) tests, end-to-end tests
+#   make lint    cargo fmt --check and clippy (warnings are errors), native and wasm32
 #   make dist    release build into dist/
 #   make bench   sizes and speed of the built module
 #
@@ -34,12 +35,13 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 30
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps deps-rust deps-node deps-browser dist serve test bench clean
+.PHONY: help deps deps-rust deps-node deps-browser dist serve lint test bench clean
 
 help:
 	@echo 'make serve   install what is missing, build, serve on http://127.0.0.1:8080'
 	@echo 'make test    install what is missing, run every test (native, browser, end to end)'
 	@echo 'make dist    release build into dist/'
+	@echo 'make lint    cargo fmt --check and clippy, warnings as errors'
 	@echo 'make bench   sizes of the built files and speed of the JS API'
 
 # ---------------------------------------------------------------- installs (idempotent)
@@ -48,6 +50,11 @@ deps: deps-rust deps-node deps-browser
 
 deps-rust:
 	@command -v rustup >/dev/null || { echo 'rustup is required: https://rustup.rs' >&2; exit 1; }
+	@for component in rustfmt clippy; do \
+		if ! rustup component list --installed | grep -q "^$$component"; then \
+			echo "+ rustup component add $$component"; rustup component add $$component; \
+		fi; \
+	done
 	@if ! rustup target list --installed | grep -qx '$(WASM_TARGET)'; then \
 		echo '+ rustup target add $(WASM_TARGET)'; \
 		rustup target add $(WASM_TARGET); \
@@ -130,8 +137,15 @@ serve: dist
 
 # ---------------------------------------------------------------- tests
 
+# The lint gate: formatting as .rustfmt.toml says, and clippy with warnings as errors over
+# every target (tests included), for the host and for the browser build.
+lint: deps-rust
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --all-targets -- -D warnings
+
 # node --test runs last, so the final lines of the output are its summary of the tests run.
-test: deps
+test: deps lint
 	cargo test
 	cargo test --target $(WASM_TARGET) --tests
 	$(MAKE) --no-print-directory dist

@@ -3,7 +3,7 @@
 //! Built from the same [`Calculation`] as the figures, so words and figures always agree.
 
 use super::money::{display_exact_pounds, one_place, Pence};
-use super::outcome::{Calculation, PackageWorking, VisitFate};
+use super::outcome::{Calculation, Episode, Outcome, PackageWorking, VisitFate};
 use super::scenario::Scenario;
 
 /// A titled group of steps ("Before reablement", "After", "The result").
@@ -176,11 +176,87 @@ pub fn explain(scenario: &Scenario, calculation: &Calculation) -> Vec<Section> {
             plural(weeks, "week", "weeks")
         ));
     }
-    vec![
-        Section { title: "Before reablement".to_string(), steps: before },
-        Section { title: "28 days after reablement".to_string(), steps: after },
-        Section { title: "The result".to_string(), steps: result },
-    ]
+    let mut sections = vec![Section { title: "Before reablement".to_string(), steps: before }];
+    if let Some(episode) = &outcome.episode {
+        sections.push(Section {
+            title: "Week by week during reablement".to_string(),
+            steps: week_steps(scenario, episode),
+        });
+    }
+    sections.push(Section { title: "28 days after reablement".to_string(), steps: after });
+    sections.push(Section { title: "The result".to_string(), steps: result });
+    sections
+}
+
+/// The visits that stop in `week` of the episode (withdrawn that week, not the week before),
+/// by name.
+pub fn stopped_in_week(scenario: &Scenario, episode: &Episode, week: usize) -> Vec<String> {
+    let earlier: &[usize] = if week == 0 { &[] } else { &episode.timeline[week - 1].withdrawn_visits };
+    episode.timeline[week]
+        .withdrawn_visits
+        .iter()
+        .filter(|i| !earlier.contains(i))
+        .map(|&i| visit_name(&scenario.before.visits[i].label, i))
+        .collect()
+}
+
+fn week_steps(scenario: &Scenario, episode: &Episode) -> Vec<String> {
+    let mut steps = vec![
+        "Each week is the package before, less the visits whose goals were all achieved in an earlier week (a goal achieved in week 1 stops its visits from week 2).".to_string(),
+    ];
+    for (w, week) in episode.timeline.iter().enumerate() {
+        let stopped = stopped_in_week(scenario, episode, w);
+        let change = match (w, stopped.is_empty()) {
+            (0, _) => "the package before".to_string(),
+            (_, true) => "no change".to_string(),
+            (_, false) => format!("{} stopped", stopped.join(", ")),
+        };
+        steps.push(format!(
+            "Week {}: {change}; {} a week ({}): {}.",
+            week.week,
+            plural(week.minutes_per_week, "minute", "minutes"),
+            hours_and_minutes(week.minutes_per_week),
+            week.weekly_pence.display()
+        ));
+    }
+    let weekly: Vec<String> = episode.timeline.iter().map(|w| w.weekly_pence.display()).collect();
+    steps.push(format!(
+        "The {}: {} = {}.",
+        plural(episode.weeks, "week", "weeks"),
+        weekly.join(" + "),
+        episode.total_pence.display()
+    ));
+    steps.push(format!(
+        "Had nothing changed: {} × {} = {}.",
+        Pence(episode.unchanged_pence.0 / i64::from(episode.weeks)).display(),
+        plural(episode.weeks, "week", "weeks"),
+        episode.unchanged_pence.display()
+    ));
+    steps.push(format!(
+        "Saved during reablement: {} − {} = {}.",
+        episode.unchanged_pence.display(),
+        episode.total_pence.display(),
+        episode.saving_pence.display()
+    ));
+    steps
+}
+
+/// The weeks in one sentence, for the result, the print summary and the explainer:
+/// "During the 2 weeks of reablement the package cost £506.11, £84.35 less than if nothing
+/// had changed; after it, £0.00 a week." `None` without weeks.
+pub fn episode_sentence(outcome: &Outcome) -> Option<String> {
+    let episode = outcome.episode.as_ref()?;
+    let less = if episode.saving_pence.0 == 0 {
+        "the same as if nothing had changed".to_string()
+    } else {
+        format!("{} less than if nothing had changed", episode.saving_pence.display())
+    };
+    Some(format!(
+        "During the {} of reablement the package cost {}, {less}; after it, {} a week.",
+        plural(episode.weeks, "week", "weeks"),
+        episode.total_pence.display(),
+        Pence(outcome.after.weekly_pence).display()
+    ))
 }
 
 #[cfg(test)]

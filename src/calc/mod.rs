@@ -13,7 +13,7 @@ pub mod scenario;
 pub use cohort::{calculate_cohort, read_cohort_csv, Cohort, CohortResult, CohortRow};
 pub use json::Value;
 pub use money::Pence;
-pub use outcome::{calculate, Calculation, Outcome};
+pub use outcome::{calculate, Calculation, Episode, EpisodeWeek, Outcome};
 pub use scenario::{FieldMessage, Scenario};
 
 /// A scenario as JSON → its calculation, or every error.

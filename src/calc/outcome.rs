@@ -59,6 +59,32 @@ pub struct Outcome {
     pub break_even_weeks: Option<i64>,
     pub goals: GoalCounts,
     pub warnings: Vec<FieldMessage>,
+    /// Contract 1.1: the weeks of reablement, when `reablement_weeks` is given.
+    pub episode: Option<Episode>,
+}
+
+/// One week of reablement: the package before, less the visits whose goals were all achieved
+/// in an earlier week.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EpisodeWeek {
+    pub week: u32,
+    pub weekly_pence: Pence,
+    pub minutes_per_week: i64,
+    /// Indices into `before.visits`, ascending.
+    pub withdrawn_visits: Vec<usize>,
+}
+
+/// The weeks of reablement (contract 1.1, "The reablement weeks").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Episode {
+    pub weeks: u32,
+    pub timeline: Vec<EpisodeWeek>,
+    /// Σ of the weeks' cost.
+    pub total_pence: Pence,
+    /// The same weeks had nothing changed: the before package × weeks.
+    pub unchanged_pence: Pence,
+    /// `unchanged_pence − total_pence`; never negative, as a week only ever loses visits.
+    pub saving_pence: Pence,
 }
 
 /// One visit's line of working: `minutes × carers × days = minutes a week`, then
@@ -168,6 +194,7 @@ pub fn calculate(scenario: &Scenario) -> Calculation {
         break_even_weeks,
         goals,
         warnings: warnings(scenario, &before.cost, &after.cost),
+        episode: scenario.reablement_weeks.map(|weeks| episode(scenario, weeks, before_weekly)),
     };
     Calculation { outcome, working: Working { before, after, fates } }
 }
@@ -188,6 +215,48 @@ fn fate(visit: &Visit, scenario: &Scenario) -> VisitFate {
         VisitFate::Withdrawn
     } else {
         VisitFate::ContinuesGoalsOpen(open)
+    }
+}
+
+/// The weeks of reablement. They always follow the package before (also when an after package
+/// is entered): in week `w` a visit is withdrawn when it is linked to at least one goal and
+/// every goal it is linked to was achieved in a week before `w`. Each week is a package of
+/// its own, rounded once.
+fn episode(scenario: &Scenario, weeks: u32, before_weekly: i64) -> Episode {
+    let timeline: Vec<EpisodeWeek> = (1..=weeks)
+        .map(|week| {
+            let stopped = |visit: &Visit| {
+                !visit.goals.is_empty()
+                    && visit.goals.iter().all(|id| {
+                        scenario.goals.iter().any(|g| {
+                            &g.id == id
+                                && g.status == GoalStatus::Achieved
+                                && g.achieved_week.is_some_and(|achieved| achieved < week)
+                        })
+                    })
+            };
+            let withdrawn_visits: Vec<usize> =
+                scenario.before.visits.iter().enumerate().filter(|(_, v)| stopped(v)).map(|(i, _)| i).collect();
+            let cost = package_working(&scenario.before, scenario.settings.hourly_rate, |i| {
+                withdrawn_visits.binary_search(&i).is_err()
+            })
+            .cost;
+            EpisodeWeek {
+                week,
+                weekly_pence: Pence(cost.weekly_pence),
+                minutes_per_week: cost.minutes_per_week,
+                withdrawn_visits,
+            }
+        })
+        .collect();
+    let total_pence: i64 = timeline.iter().map(|w| w.weekly_pence.0).sum();
+    let unchanged_pence = before_weekly * i64::from(weeks);
+    Episode {
+        weeks,
+        timeline,
+        total_pence: Pence(total_pence),
+        unchanged_pence: Pence(unchanged_pence),
+        saving_pence: Pence(unchanged_pence - total_pence),
     }
 }
 

@@ -17,6 +17,9 @@ pub const DEFAULT_WEEKS_PER_YEAR: u32 = 52;
 pub const MAX_GOALS: usize = 30;
 pub const MAX_VISITS: usize = 50;
 pub const MAX_OTHER_COSTS: usize = 20;
+/// Contract 1.1: the longest reablement the week-by-week view covers, and the range of
+/// `goals[].achieved_week`.
+pub const MAX_REABLEMENT_WEEKS: u32 = 12;
 
 /// The contract's messages, one per rule, so the screens and the core say the same thing.
 pub mod msg {
@@ -47,6 +50,11 @@ pub mod msg {
     pub const OTHER_COST_LABEL: &str = "Cost name must be 80 characters or fewer";
     pub const WEEKLY: &str = "Weekly cost must be an amount in pounds, like 4.50";
     pub const REABLEMENT_COST: &str = "Reablement cost must be an amount in pounds, like 1850.00";
+    pub const REABLEMENT_WEEKS: &str = "Weeks of reablement must be a whole number between 1 and 12";
+    pub const REABLEMENT_WEEKS_NEEDED: &str = "Enter how many weeks reablement lasted";
+    pub const ACHIEVED_WEEK: &str = "Week achieved must be a whole number between 1 and 12";
+    pub const ACHIEVED_WEEK_NOT_ACHIEVED: &str = "Only an achieved goal can have a week it was achieved in";
+    pub const ACHIEVED_WEEK_LATE: &str = "Week achieved must be within the weeks of reablement";
 
     pub fn unknown_field(name: &str) -> String {
         format!("Unknown field '{name}'")
@@ -225,6 +233,9 @@ pub struct Goal {
     pub description: String,
     pub outcome: OutcomeArea,
     pub status: GoalStatus,
+    /// Contract 1.1: the week of reablement in which the goal was achieved (only on an
+    /// achieved goal, and within `Scenario::reablement_weeks`).
+    pub achieved_week: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -260,6 +271,8 @@ pub struct Scenario {
     /// `None`: derive the after package from the goals.
     pub after: Option<Package>,
     pub reablement_cost: Option<Pence>,
+    /// Contract 1.1: how many weeks reablement lasted; `None`: no week-by-week view.
+    pub reablement_weeks: Option<u32>,
 }
 
 impl Scenario {
@@ -280,11 +293,28 @@ impl Scenario {
         check.unknown_fields(
             value,
             &root,
-            &["format", "version", "reference", "settings", "goals", "before", "after", "reablement_cost"],
+            &[
+                "format",
+                "version",
+                "reference",
+                "settings",
+                "goals",
+                "before",
+                "after",
+                "reablement_cost",
+                "reablement_weeks",
+            ],
         );
         let reference = check.reference(value.get("reference"), &root.key("reference"));
         let settings = check.settings(value.get("settings"));
-        let goals = check.goals(value.get("goals"));
+        let reablement_weeks = check.optional_whole(
+            value.get("reablement_weeks"),
+            &root.key("reablement_weeks"),
+            1,
+            MAX_REABLEMENT_WEEKS,
+            msg::REABLEMENT_WEEKS,
+        );
+        let goals = check.goals(value.get("goals"), reablement_weeks);
         // Visits may link any goal that has an id, even one with other errors: the missing-goal
         // message is kept for ids that really are not there.
         let known_ids: Option<Vec<&str>> = match value.get("goals") {
@@ -321,10 +351,17 @@ impl Scenario {
             msg::REABLEMENT_COST,
         );
 
-        match (check.errors.is_empty(), reference, settings, goals, before, after, reablement_cost) {
-            (true, Some(reference), Some(settings), Some(goals), Some(before), Some(after), Some(reablement_cost)) => {
-                Ok(Scenario { reference, settings, goals, before, after, reablement_cost })
-            }
+        match (check.errors.is_empty(), reference, settings, goals, before, after, reablement_cost, reablement_weeks) {
+            (
+                true,
+                Some(reference),
+                Some(settings),
+                Some(goals),
+                Some(before),
+                Some(after),
+                Some(reablement_cost),
+                Some(reablement_weeks),
+            ) => Ok(Scenario { reference, settings, goals, before, after, reablement_cost, reablement_weeks }),
             _ => Err(check.errors),
         }
     }
@@ -398,6 +435,21 @@ impl Checker {
                 self.error(path, message);
                 None
             }
+        }
+    }
+
+    /// A whole number in `min..=max`, or `None` (inside the `Some`) when null or missing.
+    pub fn optional_whole(
+        &mut self,
+        value: Option<&Value>,
+        path: &Path<'_>,
+        min: u32,
+        max: u32,
+        message: &str,
+    ) -> Option<Option<u32>> {
+        match value {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => self.whole(Some(v), path, min, max, message).map(Some),
         }
     }
 
@@ -521,20 +573,23 @@ impl Checker {
         }
     }
 
-    fn goals(&mut self, value: Option<&Value>) -> Option<Vec<Goal>> {
+    /// The goals. `reablement_weeks` is the scenario's, as read: `None` when it is itself
+    /// wrong (so weeks achieved are not compared with it), `Some(None)` when missing.
+    fn goals(&mut self, value: Option<&Value>, reablement_weeks: Option<Option<u32>>) -> Option<Vec<Goal>> {
         let root = Path::Root;
         let goals_path = root.key("goals");
         let (mut ok, items) = self.list(value, &goals_path, MAX_GOALS, msg::GOALS);
         let mut goals = Vec::with_capacity(items.len());
         let mut seen: Vec<&str> = Vec::with_capacity(items.len());
+        let mut any_week_given = false;
         for (i, item) in items.iter().enumerate() {
             let path = goals_path.index(i);
             if !matches!(item, Value::Object(_)) {
-                self.error(&path, msg::GOAL);
+                self.error(path, msg::GOAL);
                 ok = None;
                 continue;
             }
-            self.unknown_fields(item, &path, &["id", "description", "outcome", "status"]);
+            self.unknown_fields(item, &path, &["id", "description", "outcome", "status", "achieved_week"]);
             let mut id = self.required_text(item.get("id"), &path.key("id"), 20, msg::GOAL_ID);
             if let Some(this) = item.get("id").and_then(Value::as_str) {
                 if seen.contains(&this) && id.is_some() {
@@ -548,12 +603,34 @@ impl Checker {
             let outcome =
                 self.code(item.get("outcome"), &path.key("outcome"), OutcomeArea::from_code, msg::GOAL_OUTCOME);
             let status = self.code(item.get("status"), &path.key("status"), GoalStatus::from_code, msg::GOAL_STATUS);
-            match (id, description, outcome, status) {
-                (Some(id), Some(description), Some(outcome), Some(status)) => {
-                    goals.push(Goal { id, description, outcome, status })
+            let week_path = path.key("achieved_week");
+            let week_value = item.get("achieved_week");
+            any_week_given |= week_value.is_some_and(|v| !v.is_null());
+            let achieved_week =
+                match self.optional_whole(week_value, &week_path, 1, MAX_REABLEMENT_WEEKS, msg::ACHIEVED_WEEK) {
+                    // A week on a goal whose status is itself wrong: only the status's error.
+                    Some(Some(_)) if status.is_none() => None,
+                    Some(Some(_)) if status != Some(GoalStatus::Achieved) => {
+                        self.error(week_path, msg::ACHIEVED_WEEK_NOT_ACHIEVED);
+                        None
+                    }
+                    Some(Some(week)) if matches!(reablement_weeks, Some(Some(weeks)) if week > weeks) => {
+                        self.error(week_path, msg::ACHIEVED_WEEK_LATE);
+                        None
+                    }
+                    read => read,
+                };
+            match (id, description, outcome, status, achieved_week) {
+                (Some(id), Some(description), Some(outcome), Some(status), Some(achieved_week)) => {
+                    goals.push(Goal { id, description, outcome, status, achieved_week })
                 }
                 _ => ok = None,
             }
+        }
+        // Weeks achieved without the number of weeks: reported once, where the weeks belong.
+        if any_week_given && reablement_weeks == Some(None) {
+            self.error("reablement_weeks", msg::REABLEMENT_WEEKS_NEEDED);
+            ok = None;
         }
         ok.map(|_| goals)
     }
@@ -592,7 +669,7 @@ impl Checker {
         for (i, item) in items.iter().enumerate() {
             let path = costs_path.index(i);
             if !matches!(item, Value::Object(_)) {
-                self.error(&path, msg::WEEKLY);
+                self.error(path, msg::WEEKLY);
                 ok = None;
                 continue;
             }

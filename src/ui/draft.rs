@@ -266,9 +266,7 @@ impl Draft {
 
     /// True when nothing has been entered beyond the defaults.
     pub fn is_blank(&self) -> bool {
-        let mut fresh = Draft::default();
-        fresh.next_key = self.next_key;
-        *self == fresh
+        *self == Draft { next_key: self.next_key, ..Draft::default() }
     }
 
     pub fn take_key(&mut self) -> u32 {

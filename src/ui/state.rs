@@ -487,7 +487,7 @@ mod tests {
     #[test]
     fn loading_an_example_over_answers_can_be_undone() {
         let s = apply(Rc::new(State::default()), vec![Action::Set(Setting::Reference, "AB-1".into())]);
-        let s = apply(s, vec![Action::Load(Box::new(Draft::default()), "loaded".into())]);
+        let s = apply(s, vec![Action::Load(Box::default(), "loaded".into())]);
         assert_eq!(s.draft.reference, "");
         let s = apply(s, vec![Action::Undo]);
         assert_eq!(s.draft.reference, "AB-1");
