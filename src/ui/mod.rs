@@ -26,6 +26,7 @@ pub mod settings;
 pub mod share;
 pub mod state;
 pub mod storage;
+pub mod weeks;
 pub mod working;
 
 /// Where the app runs. A standalone page may keep a draft on the device and set the page

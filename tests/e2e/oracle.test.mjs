@@ -73,6 +73,22 @@ function expectedScenario(s) {
   }
   const change = after.weekly_pence - before.weekly_pence;
   const saving = BigInt(-change);
+  let episode = null;
+  if (s.weeks !== null) {
+    // Contract 1.1: in week w a visit stops when all its (≥ 1) goals were achieved in a week before w.
+    const week = Object.fromEntries(s.goals.map((g) => [g.id, g.status === 'achieved' ? g.achieved_week : null]));
+    const timeline = [];
+    for (let w = 1; w <= s.weeks; w += 1) {
+      const withdrawn = s.before.visits
+        .map((v, i) => (v.goals.length > 0 && v.goals.every((id) => week[id] != null && week[id] < w) ? i : -1))
+        .filter((i) => i >= 0);
+      const c = cost(s.before, rate, (i) => !withdrawn.includes(i));
+      timeline.push({ week: w, weekly_pence: c.weekly_pence, minutes_per_week: c.minutes_per_week, withdrawn_visits: withdrawn });
+    }
+    const total = timeline.reduce((sum, w) => sum + BigInt(w.weekly_pence), 0n);
+    const unchanged = BigInt(before.weekly_pence) * BigInt(s.weeks);
+    episode = { weeks: s.weeks, timeline, total_pence: Number(total), unchanged_pence: Number(unchanged), saving_pence: Number(unchanged - total) };
+  }
   const goals = { total: s.goals.length, not_started: 0, in_progress: 0, achieved: 0, not_achieved: 0 };
   for (const g of s.goals) goals[g.status] += 1;
   return {
@@ -89,6 +105,7 @@ function expectedScenario(s) {
       break_even_weeks: s.costPence !== null && saving > 0n ? Number(divCeil(s.costPence, saving)) : null,
       goals,
       warnings,
+      episode,
     },
   };
 }
@@ -180,6 +197,11 @@ function generateScenario(seed) {
     outcome: g.pick(['nutrition', 'personal_hygiene', 'clothing', 'home_safety', 'other']),
     status: g.pick(['not_started', 'in_progress', 'achieved', 'achieved', 'not_achieved']),
   }));
+  // Contract 1.1: weeks of reablement on some, and a week on some of their achieved goals.
+  const weeks = g.chance(0.5) ? g.int(1, 12) : null;
+  if (weeks !== null) {
+    for (const goal of goals) if (goal.status === 'achieved' && g.chance(0.7)) goal.achieved_week = g.int(1, weeks);
+  }
   const ids = goals.map((x) => x.id);
   const reference = g.pick([
     { text: 'AR-0001', identifiable: false }, { text: '', identifiable: false }, { text: 'HART team', identifiable: false },
@@ -194,6 +216,7 @@ function generateScenario(seed) {
     reference,
     settings,
     goals,
+    weeks,
     before: generatePackage(g, ids),
     after: g.chance(0.3) ? generatePackage(g, ids) : null,
     costPence: g.chance(0.6) ? BigInt(g.chance(0.1) ? 0 : g.int(1, 10_000_000)) : null,
@@ -207,6 +230,7 @@ function generateScenario(seed) {
     before: packageJson(g, s.before),
     after: s.after && packageJson(g, s.after),
     reablement_cost: s.costPence === null ? null : money(g, s.costPence),
+    ...(weeks === null && g.chance(0.5) ? {} : { reablement_weeks: weeks }),
   };
   return { input, expected: expectedScenario(s) };
 }
@@ -244,6 +268,7 @@ for (const name of Object.keys(MODULES)) {
 
   test(`${name}: ${SCENARIOS} generated scenarios agree with the contract's formulas`, () => {
     let withWarnings = 0;
+    let steppedDown = 0;
     for (let seed = 1; seed <= SCENARIOS; seed += 1) {
       const { input, expected } = generateScenario(seed);
       const actual = api.calculate(input);
@@ -252,9 +277,11 @@ for (const name of Object.keys(MODULES)) {
       expected.result.warnings = bySet(expected.result.warnings);
       assert.deepStrictEqual(actual, expected, `scenario seed ${seed}: ${JSON.stringify(input)}`);
       if (expected.result.warnings.length) withWarnings += 1;
+      if (expected.result.episode?.saving_pence > 0) steppedDown += 1;
     }
     // The generator reaches the cases that matter, not only the easy ones.
     assert.ok(withWarnings > SCENARIOS / 10, `only ${withWarnings} generated scenarios had warnings`);
+    assert.ok(steppedDown > SCENARIOS / 20, `only ${steppedDown} generated scenarios had a week cheaper than the first`);
   });
 
   test(`${name}: ${COHORTS} generated cohorts agree with the contract's formulas`, () => {
