@@ -60,7 +60,7 @@ fn arthurs_working_shows_each_visit_the_one_rounding_and_why_visits_stop() {
 
 #[test]
 fn built_in_examples_are_valid_and_the_shared_ones_are_unchanged_copies() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/examples");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/examples/data");
     let shared = examples();
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
@@ -79,7 +79,7 @@ fn built_in_examples_are_valid_and_the_shared_ones_are_unchanged_copies() {
 
 #[test]
 fn the_training_cases_show_what_their_stories_say() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/examples");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/examples/data");
     let load =
         |name: &str| run("scenario", &serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap());
     let grew = load("needs-grew.json");

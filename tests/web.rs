@@ -80,7 +80,7 @@ async fn mount() -> Element {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<ui::app::App>::with_root(root.clone()).render();
+    yew::Renderer::<ui::shell::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     root
 }

@@ -2,11 +2,11 @@
 //! by keyboard (→, Space or Page Down; ← or Page Up; Home; End) or buttons, with the chart
 //! building up as each package's total is reached.
 
-use super::chart::{Bar, BarChart};
-use super::fields::use_form;
-use super::state::{Action, View};
 use crate::calc::explain::Section;
 use crate::calc::Outcome;
+use crate::ui::state::{Action, View};
+use crate::ui::widgets::chart::{Bar, BarChart};
+use crate::ui::widgets::fields::use_form;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -92,7 +92,7 @@ pub fn Presentation(props: &Props) -> Html {
             <div class="present__stage" tabindex="0" ref={stage} {onkeydown}
                 aria-roledescription="presentation" aria-label="Working, one step at a time. Use the arrow keys to move.">
                 <p class="present__section">{ props.sections.get(section).map(|s| s.title.clone()).unwrap_or_default() }</p>
-                <p class="present__step" aria-live="polite">{ super::working::keep_sign_with_amount(text) }</p>
+                <p class="present__step" aria-live="polite">{ crate::ui::calculator::working::keep_sign_with_amount(text) }</p>
                 <p class="present__count">{ format!("Step {} of {}", current + 1, steps.len()) }</p>
             </div>
             <div class="button-group present__controls">

@@ -3,12 +3,12 @@
 //! can change by ticking the goals the person has done. Every amount comes from
 //! `calc::calculate`: the explainer only decides which goals are done.
 
-use super::examples::{Example, ARTHUR, EXAMPLES};
 use crate::calc::explain::hours_and_minutes;
 use crate::calc::money::display_exact_pounds;
 use crate::calc::outcome::{Calculation, VisitFate};
 use crate::calc::scenario::GoalStatus;
 use crate::calc::{calculate, Pence, Scenario};
+use crate::ui::examples::data::{Example, ARTHUR, EXAMPLES};
 use std::rc::Rc;
 use yew::prelude::*;
 

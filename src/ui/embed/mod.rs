@@ -1,24 +1,19 @@
-//! The calculator as a guest in someone else's page: what `www/embed.js` (the
-//! `<reablement-calculator>` custom element) calls to mount one calculator into the element's
-//! shadow root, and the checking of the element's attributes.
+//! The calculator as a guest in someone else's page: the checking of the
+//! `<reablement-calculator>` element's attributes ([`Options`]) and the public explainer.
+//! What `www/embed.js` calls to mount one into the element's shadow root is in `ui::host`.
 //!
 //! An embed never touches storage or the page title (`Host { standalone: false }`), never
 //! reads or changes the URL or history, and renders only inside the element it is given.
 //! Wrong attribute values never stop it: each gets a polite note inside the element and the
 //! default is used instead.
 
-#[cfg(feature = "app")]
-use super::app::App;
-use super::draft::Draft;
-use super::examples::{Example, ARTHUR, EXAMPLES};
-use super::explainer::Explainer;
-use super::Host;
 use crate::calc::scenario::msg;
 use crate::calc::Pence;
-use std::rc::Rc;
-#[cfg(feature = "embed")]
-use wasm_bindgen::prelude::*;
+use crate::ui::examples::data::{Example, ARTHUR, EXAMPLES};
+use crate::ui::state::draft::Draft;
 use yew::prelude::*;
+
+pub mod explainer;
 
 /// The highest baseline and the hourly-rate range the scenario format accepts, in pence.
 pub const MAX_BASELINE: Pence = Pence(1_000_000);
@@ -167,106 +162,6 @@ impl Options {
         }
         draft
     }
-}
-
-/// What the full calculator should start from when it is embedded (the App reads it, if it
-/// is there, instead of an empty form).
-#[derive(Clone, Debug, PartialEq)]
-pub struct EmbedStart {
-    pub draft: Rc<Draft>,
-}
-
-/// One embedded calculator: the notes about wrong attributes, then the explainer or the
-/// full calculator, all inside the element's shadow root.
-#[component]
-pub fn Embed(attributes: &Attributes) -> Html {
-    let options = use_memo(attributes.clone(), Options::from_attributes);
-    let host = Host { standalone: false };
-    let notes = (!options.notes.is_empty()).then(|| {
-        html! {
-            <div class="notice embed-notes" role="status">
-                <p class="embed-notes__title">{ "A note for this page's editors" }</p>
-                <ul class="embed-notes__list">
-                    { for options.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }
-                </ul>
-            </div>
-        }
-    });
-    let body = match options.mode {
-        Mode::Explainer => html! {
-            <Explainer key={options.example.key} example={options.example.key}
-                baseline={options.baseline} hourly_rate={options.hourly_rate} />
-        },
-        #[cfg(not(feature = "app"))]
-        Mode::Full => html! {
-            <Explainer key={options.example.key} example={options.example.key}
-                baseline={options.baseline} hourly_rate={options.hourly_rate} />
-        },
-        #[cfg(feature = "app")]
-        Mode::Full => {
-            let start = EmbedStart { draft: Rc::new(options.start_draft()) };
-            html! {
-                <ContextProvider<EmbedStart> context={start}>
-                    <App />
-                </ContextProvider<EmbedStart>>
-            }
-        }
-    };
-    html! {
-        <ContextProvider<Host> context={host}>
-            { notes }
-            { body }
-        </ContextProvider<Host>>
-    }
-}
-
-/// A mounted calculator, held by the custom element: `update` when its attributes change,
-/// `destroy` when it leaves the page.
-#[cfg(feature = "embed")]
-#[wasm_bindgen]
-pub struct EmbedHandle {
-    app: Option<yew::AppHandle<Embed>>,
-}
-
-#[cfg(feature = "embed")]
-#[wasm_bindgen]
-impl EmbedHandle {
-    /// Shows the calculator again with new attribute values (`null`: attribute absent).
-    pub fn update(
-        &mut self,
-        mode: Option<String>,
-        baseline: Option<String>,
-        hourly_rate: Option<String>,
-        example: Option<String>,
-    ) {
-        if let Some(app) = self.app.as_mut() {
-            app.update(Attributes { mode, baseline, hourly_rate, example });
-        }
-    }
-
-    /// Removes the calculator from its element and frees it.
-    pub fn destroy(mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-    }
-}
-
-/// Mounts one calculator into `root` (an element inside the custom element's shadow root),
-/// replacing what is there. The arguments are the element's attributes, `null` when absent.
-#[cfg(feature = "embed")]
-#[wasm_bindgen(js_name = mountEmbed)]
-pub fn mount_embed(
-    root: web_sys::Element,
-    mode: Option<String>,
-    baseline: Option<String>,
-    hourly_rate: Option<String>,
-    example: Option<String>,
-) -> EmbedHandle {
-    root.set_inner_html("");
-    let attributes = Attributes { mode, baseline, hourly_rate, example };
-    let app = yew::Renderer::<Embed>::with_root_and_props(root, attributes).render();
-    EmbedHandle { app: Some(app) }
 }
 
 #[cfg(test)]

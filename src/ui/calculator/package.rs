@@ -1,10 +1,10 @@
 //! A care package: its visits (length, carers, days, own rate, the goals each supports) and
 //! its other weekly costs. Used for the package before reablement and an entered after one.
 
-use super::draft::{GoalDraft, PackageDraft, Which};
-use super::fields::{field_id, use_form, Input, InputKind};
-use super::state::{Action, CostField, VisitField};
 use crate::calc::scenario::{MAX_OTHER_COSTS, MAX_VISITS};
+use crate::ui::state::draft::{GoalDraft, PackageDraft, Which};
+use crate::ui::state::{Action, CostField, VisitField};
+use crate::ui::widgets::fields::{field_id, use_form, Input, InputKind};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

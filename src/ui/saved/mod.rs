@@ -1,12 +1,12 @@
 //! Scenarios saved on this device: newest first with their before and after figures; open,
 //! duplicate, rename, delete (with undo); and 2 to 4 of them compared side by side.
 
-use super::chart::{Bar, BarChart};
-use super::fields::use_form;
-use super::files::{download, results_csv};
-use super::state::{Action, MAX_COMPARE};
-use super::storage::SavedScenario;
 use crate::calc::{calculate, json, Outcome, Pence, Scenario};
+use crate::ui::browser::files::{download, results_csv};
+use crate::ui::browser::storage::SavedScenario;
+use crate::ui::state::{Action, MAX_COMPARE};
+use crate::ui::widgets::chart::{Bar, BarChart};
+use crate::ui::widgets::fields::use_form;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -7,14 +7,13 @@
 //! All state is local to [`ServiceView`] (one reducer). Every figure comes from
 //! `calc::calculate_cohort`; the view only counts rows into bands and formats.
 
-#[path = "histogram.rs"]
 pub mod histogram;
 
 use self::histogram::{count_bands, Band, Histogram};
-use super::files::{csv_text, download};
 use crate::calc::cohort::{msg as cohort_msg, CsvRows, MAX_ROWS};
 use crate::calc::money::{group_thousands, one_place};
 use crate::calc::{calculate_cohort, read_cohort_csv, Cohort, CohortResult, CohortRow, FieldMessage, Pence, Value};
+use crate::ui::browser::files::{csv_text, download};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;

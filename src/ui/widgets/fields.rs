@@ -1,8 +1,8 @@
 //! Form fields in the GOV.UK style: label, hint, inline error, and the input. Each field is
 //! named by its JSON path in the scenario, so `calc`'s error paths find their field.
 
-use super::state::{Action, State};
 use crate::calc::FieldMessage;
+use crate::ui::state::{Action, State};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

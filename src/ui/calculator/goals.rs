@@ -1,10 +1,10 @@
 //! The person's goals: what they want to be able to do, the Care Act outcome it is about,
 //! and how it is going.
 
-use super::draft::GoalDraft;
-use super::fields::{field_id, use_form, Input, Radios, Select};
-use super::state::{Action, GoalField};
 use crate::calc::scenario::{GoalStatus, OutcomeArea, MAX_GOALS};
+use crate::ui::state::draft::GoalDraft;
+use crate::ui::state::{Action, GoalField};
+use crate::ui::widgets::fields::{field_id, use_form, Input, Radios, Select};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

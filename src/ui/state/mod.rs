@@ -1,8 +1,11 @@
 //! All of the calculator's state in one place: one [`Action`] enum and one reducer. Every
 //! figure the page shows is derived from `draft` by one call into `calc` per render.
 
-use super::draft::{CostDraft, Draft, GoalDraft, PackageDraft, VisitDraft, Which};
-use super::storage::SavedScenario;
+pub mod computed;
+pub mod draft;
+
+use self::draft::{CostDraft, Draft, GoalDraft, PackageDraft, VisitDraft, Which};
+use crate::ui::browser::storage::SavedScenario;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -495,7 +498,7 @@ mod tests {
     }
 
     fn saved_arthur(s: Rc<State>) -> Rc<State> {
-        let arthur = include_str!("examples/arthur.json").to_string();
+        let arthur = include_str!("../examples/data/arthur.json").to_string();
         apply(s, vec![Action::Save { name: "AR-0001".into(), scenario: arthur, now: 1.0 }])
     }
 
@@ -521,7 +524,7 @@ mod tests {
     #[test]
     fn a_share_link_asks_before_replacing_the_form() {
         let s = apply(Rc::new(State::default()), vec![Action::Set(Setting::Reference, "MINE".into())]);
-        let link = Draft::from_json_text(include_str!("examples/arthur.json")).unwrap();
+        let link = Draft::from_json_text(include_str!("../examples/data/arthur.json")).unwrap();
         let s = apply(s, vec![Action::Incoming(Box::new(link.clone()))]);
         assert_eq!(s.draft.reference, "MINE", "nothing changes until the user says so");
         let kept = apply(s.clone(), vec![Action::RejectIncoming]);

@@ -282,7 +282,7 @@ mod tests {
 
     #[test]
     fn a_scenario_survives_the_form_round_trip() {
-        let text = include_str!("examples/arthur.json");
+        let text = include_str!("../examples/data/arthur.json");
         let value: Value = crate::calc::json::parse(text).unwrap();
         let scenario = Scenario::from_json(&value).unwrap();
         let draft = Draft::from_scenario(&scenario);

@@ -3,56 +3,24 @@
 //! presentation and the whole-service view. Everything shown comes from one `calc` call per
 //! change of the draft.
 
-use super::calculator::Calculator;
-use super::draft::Draft;
-use super::examples::Example;
-use super::examples_view::ExamplesView;
-use super::fields::{field_id, focus_by_id, use_form, Form};
-use super::presentation::Presentation;
-use super::saved::SavedView;
-use super::service::ServiceView;
-use super::share;
-use super::state::{Action, Confirm, State, View};
-use super::storage::{self, Stored};
-use super::Host;
-use crate::calc::explain::{explain, Section};
-use crate::calc::{calculate, Calculation, FieldMessage, Scenario};
+use crate::ui::browser::share;
+use crate::ui::browser::storage::{self, Stored};
+use crate::ui::calculator::Calculator;
+use crate::ui::examples::presentation::Presentation;
+use crate::ui::examples::view::ExamplesView;
+use crate::ui::saved::SavedView;
+use crate::ui::service::ServiceView;
+use crate::ui::state::computed::compute;
+use crate::ui::state::draft::Draft;
+use crate::ui::state::{Action, Confirm, State, View};
+use crate::ui::widgets::fields::{field_id, focus_by_id, use_form, Form};
+use crate::ui::Host;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What one render needs from `calc`, worked out once per change of the draft.
-#[derive(PartialEq)]
-pub struct Computed {
-    pub calculation: Option<Rc<Calculation>>,
-    pub sections: Rc<Vec<Section>>,
-    pub errors: Rc<Vec<FieldMessage>>,
-}
-
-pub fn compute(draft: &Draft) -> Computed {
-    match Scenario::from_json(&draft.to_value()) {
-        Ok(scenario) => {
-            let calculation = calculate(&scenario);
-            let sections = explain(&scenario, &calculation);
-            Computed { calculation: Some(Rc::new(calculation)), sections: Rc::new(sections), errors: Rc::default() }
-        }
-        Err(errors) => Computed { calculation: None, sections: Rc::default(), errors: Rc::new(errors) },
-    }
-}
-
-/// A click handler that loads a worked example into the form (the draft is built on click).
-pub fn load_example(dispatch: &UseReducerDispatcher<State>, example: &'static Example) -> Callback<MouseEvent> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |_| {
-        dispatch.dispatch(Action::Load(
-            Box::new(example.draft()),
-            format!("{}'s example is loaded. Change any answer to see how the result changes.", example.name),
-        ))
-    })
-}
-
 const TITLE: &str = "Reablement outcome calculator";
 
-fn initial_state(host: &Host, start: Option<&super::embed::EmbedStart>) -> State {
+fn initial_state(host: &Host, start: Option<&crate::ui::EmbedStart>) -> State {
     if !host.standalone {
         // Embedded: start from what the element asked for (its example, baseline, rate).
         return State::new(start.map(|s| (*s.draft).clone()).unwrap_or_default(), None);
@@ -78,7 +46,7 @@ fn initial_state(host: &Host, start: Option<&super::embed::EmbedStart>) -> State
 #[component]
 pub fn App() -> Html {
     let host = use_context::<Host>().unwrap_or_default();
-    let start = use_context::<super::embed::EmbedStart>();
+    let start = use_context::<crate::ui::EmbedStart>();
     let state = use_reducer({
         let host = host.clone();
         move || initial_state(&host, start.as_ref())

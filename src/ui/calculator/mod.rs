@@ -1,21 +1,33 @@
 //! The single-person calculator: the form on one side, the result beside it (below it on a
 //! narrow screen), then the working.
 
-use super::after::AfterPackage;
-use super::app::{load_example, Computed};
-use super::draft::Which;
-use super::error_summary::ErrorSummary;
-use super::examples::ARTHUR;
-use super::fields::{use_form, Input};
-use super::goals::Goals;
-use super::keep::KeepAndShare;
-use super::package::PackageEditor;
-use super::results::Results;
-use super::settings::Settings;
-use super::state::{Action, Setting, State};
-use super::working::Working;
+use self::print::PrintSummary;
+use crate::ui::calculator::after::AfterPackage;
+use crate::ui::calculator::error_summary::ErrorSummary;
+use crate::ui::calculator::goals::Goals;
+use crate::ui::calculator::keep::KeepAndShare;
+use crate::ui::calculator::package::PackageEditor;
+use crate::ui::calculator::results::Results;
+use crate::ui::calculator::settings::Settings;
+use crate::ui::calculator::working::Working;
+use crate::ui::examples::data::load_example;
+use crate::ui::examples::data::ARTHUR;
+use crate::ui::state::computed::Computed;
+use crate::ui::state::draft::Which;
+use crate::ui::state::{Action, Setting, State};
+use crate::ui::widgets::fields::{use_form, Input};
 use std::rc::Rc;
 use yew::prelude::*;
+
+pub mod after;
+pub mod error_summary;
+pub mod goals;
+pub mod keep;
+pub mod package;
+pub mod print;
+pub mod results;
+pub mod settings;
+pub mod working;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -86,7 +98,7 @@ pub fn Calculator(props: &Props) -> Html {
                         error_count={computed.errors.len()} show_errors={state.show_errors} blank={blank}
                         heading={props.results_heading.clone()} />
                     if computed.calculation.is_some() && !blank {
-                        <button type="button" class="button button--secondary no-print" onclick={form.on_click(Action::Show(super::state::View::Present))}>
+                        <button type="button" class="button button--secondary no-print" onclick={form.on_click(Action::Show(crate::ui::state::View::Present))}>
                             { "Present the working step by step" }
                         </button>
                     }
@@ -98,67 +110,5 @@ pub fn Calculator(props: &Props) -> Html {
             <KeepAndShare draft={draft.clone()} outcome={computed.calculation.as_ref().filter(|_| !blank).map(|c| Rc::new(c.outcome.clone()))} standalone={props.standalone} />
 
         </>
-    }
-}
-
-/// Today's date in words ("23 November 2026"), for the printed page.
-fn today() -> String {
-    let date = js_sys::Date::new_0();
-    let options = js_sys::Object::new();
-    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    date.to_locale_date_string("en-GB", &options).into()
-}
-
-#[derive(Properties, PartialEq)]
-struct PrintSummaryProps {
-    draft: Rc<super::draft::Draft>,
-    calculation: Rc<crate::calc::Calculation>,
-}
-
-/// On paper, the answers in a few lines instead of the form: the case, the figures used with
-/// their sources, the goals, and the visits (marked when withdrawn).
-#[component]
-fn PrintSummary(props: &PrintSummaryProps) -> Html {
-    use crate::calc::scenario::{GoalStatus, OutcomeArea};
-    use crate::calc::Pence;
-    let d = &props.draft;
-    let o = &props.calculation.outcome;
-    let words = |code: &str, all: &[(&'static str, &'static str)]| {
-        all.iter().find(|(c, _)| *c == code).map(|(_, w)| *w).unwrap_or("")
-    };
-    let outcomes: Vec<(&str, &str)> = OutcomeArea::ALL.iter().map(|a| (a.code(), a.plain_words())).collect();
-    let statuses: Vec<(&str, &str)> = GoalStatus::ALL.iter().map(|s| (s.code(), s.plain_words())).collect();
-    let visits = &props.calculation.working.before.visits;
-    html! {
-        <section class="print-only print-summary" aria-hidden="true">
-            <h2 class="heading-s">{ format!("Case {}", if d.reference.trim().is_empty() { "(no reference)" } else { d.reference.trim() }) }</h2>
-            <p class="print-note">{ format!("Printed on {}. An estimate only, worked out on this device by the reablement outcome calculator {}.", today(), crate::calc::VERSION) }</p>
-            <p>{ format!("Figures used: baseline {} a week (Leicestershire County Council, 2019); hourly rate {} (Homecare Association, 2025-26); {} weeks a year{}.",
-                Pence(o.baseline_pence).display(),
-                crate::calc::Pence::parse(&d.hourly_rate).map(|p| p.display()).unwrap_or_default(),
-                o.weeks_per_year,
-                crate::calc::Pence::parse(&d.reablement_cost).map(|p| format!("; reablement cost {}", p.display())).unwrap_or_default()) }</p>
-            <table class="table">
-                <caption class="visually-hidden">{ "Goals" }</caption>
-                <thead><tr><th>{ "Goal" }</th><th>{ "Outcome" }</th><th>{ "Status" }</th></tr></thead>
-                <tbody>{ for d.goals.iter().map(|g| html! {
-                    <tr><td>{ g.description.clone() }</td><td>{ words(&g.outcome, &outcomes) }</td><td>{ words(&g.status, &statuses) }</td></tr>
-                }) }</tbody>
-            </table>
-            <table class="table">
-                <caption class="visually-hidden">{ "Visits before reablement" }</caption>
-                <thead><tr><th>{ "Visit before reablement" }</th><th>{ "Minutes × carers × days" }</th><th>{ "Rate" }</th><th>{ "28 days after" }</th></tr></thead>
-                <tbody>{ for visits.iter().map(|v| html! {
-                    <tr>
-                        <td>{ if v.label.trim().is_empty() { format!("Visit {}", v.index + 1) } else { v.label.clone() } }</td>
-                        <td>{ format!("{} × {} × {}", v.minutes, v.carers, v.days_per_week) }</td>
-                        <td>{ v.rate.display() }</td>
-                        <td>{ if o.after.withdrawn_visits.contains(&v.index) { "Withdrawn" } else if o.after.derived { "Carries on" } else { "See the package after" } }</td>
-                    </tr>
-                }) }</tbody>
-            </table>
-        </section>
     }
 }

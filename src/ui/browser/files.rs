@@ -120,7 +120,7 @@ mod tests {
     use crate::calc::{calculate, json, read_cohort_csv, Scenario};
 
     fn arthur() -> crate::calc::Outcome {
-        let value = json::parse(include_str!("examples/arthur.json")).unwrap();
+        let value = json::parse(include_str!("../examples/data/arthur.json")).unwrap();
         calculate(&Scenario::from_json(&value).unwrap()).outcome
     }
 

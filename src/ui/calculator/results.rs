@@ -1,11 +1,11 @@
 //! The result: before and after per week, the change, the comparison with the baseline in
 //! plain words, the year, break-even, goals, warnings, and the chart. Announced politely.
 
-use super::chart::{Bar, BarChart};
-use super::fields::{field_id, focus_link};
 use crate::calc::explain::hours_and_minutes;
 use crate::calc::money::one_place;
 use crate::calc::{Outcome, Pence};
+use crate::ui::widgets::chart::{Bar, BarChart};
+use crate::ui::widgets::fields::{field_id, focus_link};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -2,7 +2,7 @@
 //! Every key starts with [`PREFIX`] so "Clear data on this device" can find them all.
 //! Stored data carries a format version; unreadable data is set aside, never thrown away.
 
-use super::draft::Draft;
+use crate::ui::state::draft::Draft;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -36,7 +36,7 @@ pub enum Stored<T> {
 fn read<W: DeserializeOwned>(key: &str, aside_key: &str, version: impl Fn(&W) -> u32) -> Stored<W> {
     let Some(store) = storage() else { return Stored::Nothing };
     let Ok(Some(text)) = store.get_item(key) else { return Stored::Nothing };
-    match super::json_text::parse::<W>(&text) {
+    match crate::ui::browser::json_text::parse::<W>(&text) {
         Some(stored) if version(&stored) == STORED_VERSION => Stored::Found(stored),
         _ => {
             let _ = store.set_item(aside_key, &text);
@@ -53,7 +53,7 @@ fn write<W: Serialize>(key: &str, value: &W, empty: bool) -> bool {
     if empty {
         return store.remove_item(key).is_ok();
     }
-    match super::json_text::stringify(value, 0) {
+    match crate::ui::browser::json_text::stringify(value, 0) {
         Some(text) => store.set_item(key, &text).is_ok(),
         None => false,
     }

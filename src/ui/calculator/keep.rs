@@ -2,12 +2,12 @@
 //! contract's format, open such a file, copy a share link, or download the result as CSV.
 //! A file is checked by `calc` before anything changes: a bad one changes nothing.
 
-use super::draft::Draft;
-use super::fields::use_form;
-use super::files::{download, file_name, results_csv};
-use super::share;
-use super::state::Action;
 use crate::calc::{json, Outcome, Scenario};
+use crate::ui::browser::files::{download, file_name, results_csv};
+use crate::ui::browser::share;
+use crate::ui::state::draft::Draft;
+use crate::ui::state::Action;
+use crate::ui::widgets::fields::use_form;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -196,18 +196,18 @@ mod tests {
 
     #[test]
     fn a_file_is_read_only_when_it_is_a_valid_scenario() {
-        assert!(read_scenario_file(include_str!("examples/arthur.json")).is_ok());
+        assert!(read_scenario_file(include_str!("../examples/data/arthur.json")).is_ok());
         assert_eq!(read_scenario_file("<script>alert(1)</script>").unwrap_err().len(), 1);
         assert_eq!(
             read_scenario_file(&"[".repeat(100_000)).unwrap_err()[0],
             "It is not a scenario file: its text is not JSON, or it is nested too deeply."
         );
-        let newer = include_str!("examples/arthur.json").replace("\"version\": 1", "\"version\": 2");
+        let newer = include_str!("../examples/data/arthur.json").replace("\"version\": 1", "\"version\": 2");
         assert_eq!(
             read_scenario_file(&newer).unwrap_err(),
             ["This file was made by a newer version of the calculator"]
         );
-        let bad = include_str!("examples/arthur.json").replace("\"minutes\": 45", "\"minutes\": \"<b>45</b>\"");
+        let bad = include_str!("../examples/data/arthur.json").replace("\"minutes\": 45", "\"minutes\": \"<b>45</b>\"");
         assert_eq!(
             read_scenario_file(&bad).unwrap_err(),
             ["Visit length must be a whole number of minutes between 1 and 720 (at before.visits[0].minutes)"]

@@ -1,7 +1,7 @@
 //! "There is a problem": every error at once, each a link that moves focus to its field.
 
-use super::fields::{field_id, focus_link};
 use crate::calc::FieldMessage;
+use crate::ui::widgets::fields::{field_id, focus_link};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,11 +1,11 @@
 //! The package 28 days after reablement: worked out from the goals (the default), with each
 //! visit's fate and the reason, or entered directly starting from a copy of before.
 
-use super::draft::{Draft, Which};
-use super::fields::{field_id, use_form, Radios};
-use super::package::PackageEditor;
-use super::state::Action;
 use crate::calc::outcome::{Calculation, VisitFate};
+use crate::ui::calculator::package::PackageEditor;
+use crate::ui::state::draft::{Draft, Which};
+use crate::ui::state::Action;
+use crate::ui::widgets::fields::{field_id, use_form, Radios};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,8 +1,8 @@
 //! The figures the calculation uses, each with its source and year, all changeable.
 
-use super::draft::Draft;
-use super::fields::{use_form, Input, InputKind};
-use super::state::{Action, Setting};
+use crate::ui::state::draft::Draft;
+use crate::ui::state::{Action, Setting};
+use crate::ui::widgets::fields::{use_form, Input, InputKind};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,11 +1,11 @@
 //! Worked examples for trainers: each a short story, its before and after figures, and
 //! buttons to open it in the calculator (as an editable copy) or present it step by step.
 
-use super::app::load_example;
-use super::examples::EXAMPLES;
-use super::fields::use_form;
-use super::state::{Action, View};
 use crate::calc::{calculate, Pence};
+use crate::ui::examples::data::load_example;
+use crate::ui::examples::data::EXAMPLES;
+use crate::ui::state::{Action, View};
+use crate::ui::widgets::fields::use_form;
 use yew::prelude::*;
 
 #[component]

@@ -1,0 +1,8 @@
+//! Browser glue: the only modules that touch web APIs beyond rendering (storage, files,
+//! share links). They import no screen.
+
+pub mod dates;
+pub mod files;
+pub mod json_text;
+pub mod share;
+pub mod storage;

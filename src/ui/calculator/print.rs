@@ -1,0 +1,57 @@
+//! The printed page: the answers in a few lines instead of the form.
+
+use crate::ui::browser::dates::today;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PrintSummaryProps {
+    pub draft: Rc<crate::ui::state::draft::Draft>,
+    pub calculation: Rc<crate::calc::Calculation>,
+}
+
+/// On paper, the answers in a few lines instead of the form: the case, the figures used with
+/// their sources, the goals, and the visits (marked when withdrawn).
+#[component]
+pub fn PrintSummary(props: &PrintSummaryProps) -> Html {
+    use crate::calc::scenario::{GoalStatus, OutcomeArea};
+    use crate::calc::Pence;
+    let d = &props.draft;
+    let o = &props.calculation.outcome;
+    let words = |code: &str, all: &[(&'static str, &'static str)]| {
+        all.iter().find(|(c, _)| *c == code).map(|(_, w)| *w).unwrap_or("")
+    };
+    let outcomes: Vec<(&str, &str)> = OutcomeArea::ALL.iter().map(|a| (a.code(), a.plain_words())).collect();
+    let statuses: Vec<(&str, &str)> = GoalStatus::ALL.iter().map(|s| (s.code(), s.plain_words())).collect();
+    let visits = &props.calculation.working.before.visits;
+    html! {
+        <section class="print-only print-summary" aria-hidden="true">
+            <h2 class="heading-s">{ format!("Case {}", if d.reference.trim().is_empty() { "(no reference)" } else { d.reference.trim() }) }</h2>
+            <p class="print-note">{ format!("Printed on {}. An estimate only, worked out on this device by the reablement outcome calculator {}.", today(), crate::calc::VERSION) }</p>
+            <p>{ format!("Figures used: baseline {} a week (Leicestershire County Council, 2019); hourly rate {} (Homecare Association, 2025-26); {} weeks a year{}.",
+                Pence(o.baseline_pence).display(),
+                crate::calc::Pence::parse(&d.hourly_rate).map(|p| p.display()).unwrap_or_default(),
+                o.weeks_per_year,
+                crate::calc::Pence::parse(&d.reablement_cost).map(|p| format!("; reablement cost {}", p.display())).unwrap_or_default()) }</p>
+            <table class="table">
+                <caption class="visually-hidden">{ "Goals" }</caption>
+                <thead><tr><th>{ "Goal" }</th><th>{ "Outcome" }</th><th>{ "Status" }</th></tr></thead>
+                <tbody>{ for d.goals.iter().map(|g| html! {
+                    <tr><td>{ g.description.clone() }</td><td>{ words(&g.outcome, &outcomes) }</td><td>{ words(&g.status, &statuses) }</td></tr>
+                }) }</tbody>
+            </table>
+            <table class="table">
+                <caption class="visually-hidden">{ "Visits before reablement" }</caption>
+                <thead><tr><th>{ "Visit before reablement" }</th><th>{ "Minutes × carers × days" }</th><th>{ "Rate" }</th><th>{ "28 days after" }</th></tr></thead>
+                <tbody>{ for visits.iter().map(|v| html! {
+                    <tr>
+                        <td>{ if v.label.trim().is_empty() { format!("Visit {}", v.index + 1) } else { v.label.clone() } }</td>
+                        <td>{ format!("{} × {} × {}", v.minutes, v.carers, v.days_per_week) }</td>
+                        <td>{ v.rate.display() }</td>
+                        <td>{ if o.after.withdrawn_visits.contains(&v.index) { "Withdrawn" } else if o.after.derived { "Carries on" } else { "See the package after" } }</td>
+                    </tr>
+                }) }</tbody>
+            </table>
+        </section>
+    }
+}

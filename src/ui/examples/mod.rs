@@ -1,0 +1,6 @@
+//! The worked examples: their data (JSON beside it, also read by the embed's explainer), the
+//! trainers' list of examples, and presentation mode (the working one step at a time).
+
+pub mod data;
+pub mod presentation;
+pub mod view;

@@ -1,0 +1,137 @@
+//! The host: where the app runs and how it is mounted. The standalone page mounts the
+//! shell into `#reablement-app` ([`mount`]); `www/embed.js` mounts one calculator into a
+//! custom element's shadow root ([`mount_embed`]), as the explainer or the whole shell.
+
+use crate::ui::embed::explainer::Explainer;
+use crate::ui::embed::{Attributes, Mode, Options};
+use crate::ui::shell::App;
+use crate::ui::state::draft::Draft;
+use std::rc::Rc;
+#[cfg(feature = "embed")]
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+/// Where the app runs. A standalone page may keep a draft on the device and set the page
+/// title; an embed in someone else's page does neither.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Host {
+    pub standalone: bool,
+}
+
+impl Default for Host {
+    fn default() -> Self {
+        Host { standalone: true }
+    }
+}
+
+/// The element the standalone page mounts into.
+pub const MOUNT_ID: &str = "reablement-app";
+
+/// Mounts the app into `#reablement-app` when there is a document with that element.
+pub fn mount() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(root) = document.get_element_by_id(MOUNT_ID) {
+        root.set_inner_html("");
+        yew::Renderer::<App>::with_root(root).render();
+    }
+}
+
+/// What the full calculator should start from when it is embedded (the App reads it, if it
+/// is there, instead of an empty form).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmbedStart {
+    pub draft: Rc<Draft>,
+}
+
+/// One embedded calculator: the notes about wrong attributes, then the explainer or the
+/// full calculator, all inside the element's shadow root.
+#[component]
+pub fn Embed(attributes: &Attributes) -> Html {
+    let options = use_memo(attributes.clone(), Options::from_attributes);
+    let host = Host { standalone: false };
+    let notes = (!options.notes.is_empty()).then(|| {
+        html! {
+            <div class="notice embed-notes" role="status">
+                <p class="embed-notes__title">{ "A note for this page's editors" }</p>
+                <ul class="embed-notes__list">
+                    { for options.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }
+                </ul>
+            </div>
+        }
+    });
+    let body = match options.mode {
+        Mode::Explainer => html! {
+            <Explainer key={options.example.key} example={options.example.key}
+                baseline={options.baseline} hourly_rate={options.hourly_rate} />
+        },
+        #[cfg(not(feature = "app"))]
+        Mode::Full => html! {
+            <Explainer key={options.example.key} example={options.example.key}
+                baseline={options.baseline} hourly_rate={options.hourly_rate} />
+        },
+        #[cfg(feature = "app")]
+        Mode::Full => {
+            let start = EmbedStart { draft: Rc::new(options.start_draft()) };
+            html! {
+                <ContextProvider<EmbedStart> context={start}>
+                    <App />
+                </ContextProvider<EmbedStart>>
+            }
+        }
+    };
+    html! {
+        <ContextProvider<Host> context={host}>
+            { notes }
+            { body }
+        </ContextProvider<Host>>
+    }
+}
+
+/// A mounted calculator, held by the custom element: `update` when its attributes change,
+/// `destroy` when it leaves the page.
+#[cfg(feature = "embed")]
+#[wasm_bindgen]
+pub struct EmbedHandle {
+    app: Option<yew::AppHandle<Embed>>,
+}
+
+#[cfg(feature = "embed")]
+#[wasm_bindgen]
+impl EmbedHandle {
+    /// Shows the calculator again with new attribute values (`null`: attribute absent).
+    pub fn update(
+        &mut self,
+        mode: Option<String>,
+        baseline: Option<String>,
+        hourly_rate: Option<String>,
+        example: Option<String>,
+    ) {
+        if let Some(app) = self.app.as_mut() {
+            app.update(Attributes { mode, baseline, hourly_rate, example });
+        }
+    }
+
+    /// Removes the calculator from its element and frees it.
+    pub fn destroy(mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts one calculator into `root` (an element inside the custom element's shadow root),
+/// replacing what is there. The arguments are the element's attributes, `null` when absent.
+#[cfg(feature = "embed")]
+#[wasm_bindgen(js_name = mountEmbed)]
+pub fn mount_embed(
+    root: web_sys::Element,
+    mode: Option<String>,
+    baseline: Option<String>,
+    hourly_rate: Option<String>,
+    example: Option<String>,
+) -> EmbedHandle {
+    root.set_inner_html("");
+    let attributes = Attributes { mode, baseline, hourly_rate, example };
+    let app = yew::Renderer::<Embed>::with_root_and_props(root, attributes).render();
+    EmbedHandle { app: Some(app) }
+}
