@@ -4,5 +4,6 @@
 pub mod dates;
 pub mod files;
 pub mod json_text;
+pub mod paint;
 pub mod share;
 pub mod storage;

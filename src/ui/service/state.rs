@@ -1,0 +1,379 @@
+//! The whole-service view's state: the four figures as typed, the rows in use and where they
+//! came from, the file being read, and what `calc::calculate_cohort` gives. One reducer.
+
+use super::histogram::{count_bands, Band};
+use super::words::{gap_words, lines_could_not_be_used, lines_with_problems};
+use crate::calc::cohort::CsvRows;
+use crate::calc::money::group_thousands;
+use crate::calc::{calculate_cohort, read_cohort_csv, Cohort, CohortResult, CohortRow, FieldMessage, Pence, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Leicestershire's redesigned service: the 10 rows of the contract's example
+/// `cohort-leicestershire.json`, as a spreadsheet would save them.
+pub const EXAMPLE_CSV: &str = "reference,before_weekly,after_weekly
+L-001,295.23,0
+L-002,144.62,0
+L-003,£180.75,0.00
+L-004,379.58,£0
+L-005,96.40,0
+L-006,228.90,44.10
+L-007,120.50,51.4
+L-008,301.25,60.27
+L-009,72.30,72.28
+L-010,204.85,71.75
+";
+
+/// The four figures the calculation uses, as typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Baseline,
+    PeoplePerWeek,
+    PackageWeeks,
+    WeeksPerYear,
+}
+
+impl Field {
+    /// The cohort's JSON path, where `calc` reports this field's error.
+    pub(super) fn path(self) -> &'static str {
+        match self {
+            Field::Baseline => "baseline_weekly",
+            Field::PeoplePerWeek => "people_per_week",
+            Field::PackageWeeks => "package_weeks",
+            Field::WeeksPerYear => "weeks_per_year",
+        }
+    }
+
+    pub(super) fn id(self) -> &'static str {
+        match self {
+            Field::Baseline => "service-baseline",
+            Field::PeoplePerWeek => "service-people",
+            Field::PackageWeeks => "service-package-weeks",
+            Field::WeeksPerYear => "service-weeks-per-year",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// 58 people a week at £38.13; the rows stay as they are.
+    LeicestershireBaseline,
+    /// 77.25 people a week, and the 10 example rows (mean after £29.98).
+    LeicestershireRedesigned,
+}
+
+pub enum Action {
+    Set(Field, String),
+    Preset(Preset),
+    /// A file has been chosen and is being read; its number is the new `load`.
+    Reading(String),
+    /// Part of the file has been read (the `load` it belongs to, in percent).
+    Progress(u32, u32),
+    /// A file has been read (the `load` it belongs to, its name, what the reader found).
+    Loaded(u32, String, CsvRows),
+    /// A file could not be used; the message says why.
+    Failed(u32, String),
+}
+
+/// What the calculation gives for valid figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    /// The validated figures (its `rows` are empty: the rows live in `State::rows`).
+    pub cohort: Cohort,
+    pub result: CohortResult,
+    pub bands: Rc<Vec<Band>>,
+}
+
+#[derive(Clone)]
+pub struct State {
+    pub(super) baseline: String,
+    pub(super) people_per_week: String,
+    pub(super) package_weeks: String,
+    pub(super) weeks_per_year: String,
+    /// The good rows in use. Shared between versions of the state and never changed once
+    /// loaded, except that a calculation borrows the `Vec` for a moment (see `recompute`),
+    /// so 100,000 rows are not copied on every key press.
+    pub(super) rows: Rc<RefCell<Vec<CohortRow>>>,
+    /// Where the rows came from: a file name, or the example.
+    pub(super) source: Option<String>,
+    /// The CSV reader's `Line N: …` messages for the rows in use.
+    pub(super) problems: Rc<Vec<String>>,
+    /// Counts file choices, so a slow read that finishes after a newer choice is ignored.
+    pub(super) load: u32,
+    pub(super) reading: bool,
+    /// How much of the file being read has been read, in percent.
+    pub(super) percent: u32,
+    /// The last thing that happened, in words (shown in a status region, so announced).
+    pub(super) status: String,
+    pub(super) figures: Rc<Result<Figures, Vec<FieldMessage>>>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        let mut state = State {
+            baseline: "38.13".into(),
+            people_per_week: "58".into(),
+            package_weeks: "52".into(),
+            weeks_per_year: "52".into(),
+            rows: Rc::default(),
+            source: None,
+            problems: Rc::default(),
+            load: 0,
+            reading: false,
+            percent: 0,
+            status: String::new(),
+            figures: Rc::new(Err(Vec::new())),
+        };
+        state.recompute();
+        state
+    }
+}
+
+/// Whole-number text as JSON: digits become a number; anything else (empty included) stays
+/// text, so `calc` reports it with the field's own message.
+fn whole(text: &str) -> Value {
+    let t = text.trim();
+    if !t.is_empty() && t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()) {
+        Value::Int(t.parse::<i128>().unwrap_or_default())
+    } else {
+        Value::String(t.to_string())
+    }
+}
+
+impl State {
+    /// Validates the figures with `calc` (an empty field is an error here, not the default:
+    /// every field starts filled in), and calculates the cohort when they are right.
+    fn recompute(&mut self) {
+        let value = Value::object([
+            ("baseline_weekly", Value::string(self.baseline.clone())),
+            ("people_per_week", Value::string(self.people_per_week.clone())),
+            ("package_weeks", whole(&self.package_weeks)),
+            ("weeks_per_year", whole(&self.weeks_per_year)),
+        ]);
+        let figures = Cohort::from_json(value).map(|mut cohort| {
+            cohort.rows = self.rows.take();
+            let result = calculate_cohort(&cohort);
+            let bands = count_bands(cohort.rows.iter().map(|r| r.after_weekly), cohort.baseline_weekly);
+            *self.rows.borrow_mut() = std::mem::take(&mut cohort.rows);
+            Figures { cohort, result, bands: Rc::new(bands) }
+        });
+        self.figures = Rc::new(figures);
+    }
+
+    pub(super) fn error(&self, field: Field) -> Option<String> {
+        match &*self.figures {
+            Err(errors) => errors.iter().find(|e| e.path == field.path()).map(|e| e.message.clone()),
+            Ok(_) => None,
+        }
+    }
+
+    pub(super) fn value(&self, field: Field) -> &str {
+        match field {
+            Field::Baseline => &self.baseline,
+            Field::PeoplePerWeek => &self.people_per_week,
+            Field::PackageWeeks => &self.package_weeks,
+            Field::WeeksPerYear => &self.weeks_per_year,
+        }
+    }
+
+    fn use_rows(&mut self, source: String, read: CsvRows) {
+        self.rows = Rc::new(RefCell::new(read.rows));
+        self.problems = Rc::new(read.problems);
+        self.source = Some(source);
+    }
+
+    /// The result in one sentence, for the status region.
+    fn result_sentence(&self) -> String {
+        match &*self.figures {
+            Ok(f) => match (f.result.mean_after_pence, f.result.after_vs_baseline_pence) {
+                (Some(after), Some(gap)) => format!(
+                    " Mean after reablement {} a week per person: {}.",
+                    Pence(after).display(),
+                    gap_words(gap, f.cohort.baseline_weekly)
+                ),
+                _ => String::new(),
+            },
+            Err(_) => " Correct the figures used to see the results.".into(),
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Set(field, text) => {
+                match field {
+                    Field::Baseline => s.baseline = text,
+                    Field::PeoplePerWeek => s.people_per_week = text,
+                    Field::PackageWeeks => s.package_weeks = text,
+                    Field::WeeksPerYear => s.weeks_per_year = text,
+                }
+                s.recompute();
+            }
+            Action::Preset(preset) => {
+                // A preset overrides a file still being read.
+                s.load += 1;
+                s.reading = false;
+                s.baseline = "38.13".into();
+                s.package_weeks = "52".into();
+                s.weeks_per_year = "52".into();
+                match preset {
+                    Preset::LeicestershireBaseline => {
+                        s.people_per_week = "58".into();
+                        s.recompute();
+                        s.status = format!(
+                            "Leicestershire's baseline figures are in use: 58 people a week, the £38.13 baseline, packages lasting 52 weeks.{}",
+                            if s.rows.borrow().is_empty() { String::new() } else { s.result_sentence() }
+                        );
+                    }
+                    Preset::LeicestershireRedesigned => {
+                        s.people_per_week = "77.25".into();
+                        s.use_rows("the Leicestershire example rows".into(), read_cohort_csv(EXAMPLE_CSV));
+                        s.recompute();
+                        s.status = format!(
+                            "Leicestershire's redesigned service is in use: 77.25 people a week and the 10 example rows.{}",
+                            s.result_sentence()
+                        );
+                    }
+                }
+            }
+            Action::Progress(load, percent) => {
+                if load != s.load || !s.reading {
+                    return self;
+                }
+                s.percent = percent;
+            }
+            Action::Reading(name) => {
+                s.load += 1;
+                s.reading = true;
+                s.percent = 0;
+                s.status = format!("Reading {name}…");
+            }
+            Action::Loaded(load, name, read) => {
+                if load != s.load {
+                    return self;
+                }
+                s.reading = false;
+                let rows = read.rows.len();
+                let lines = lines_with_problems(&read.problems);
+                s.use_rows(name.clone(), read);
+                s.recompute();
+                let mut status = match rows {
+                    0 => format!("No rows could be used from {name}."),
+                    1 => format!("1 row read from {name}."),
+                    n => format!("{} rows read from {name}.", group_thousands(n as u64)),
+                };
+                if lines > 0 {
+                    status.push_str(&format!(" {}: see the list below.", lines_could_not_be_used(lines)));
+                }
+                if rows > 0 {
+                    status.push_str(&s.result_sentence());
+                }
+                s.status = status;
+            }
+            Action::Failed(load, message) => {
+                if load != s.load {
+                    return self;
+                }
+                s.reading = false;
+                s.status = message;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::ui::service::words::year_words;
+
+    #[test]
+    fn example_rows_are_the_contract_example() {
+        let read = read_cohort_csv(EXAMPLE_CSV);
+        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        let mut cohort = Cohort::with_defaults(read.rows);
+        cohort.people_per_week_hundredths = 7725;
+        let r = calculate_cohort(&cohort);
+        assert_eq!(r.count, 10);
+        assert_eq!(r.mean_before_pence, Some(20244));
+        assert_eq!(r.mean_after_pence, Some(2998));
+        assert_eq!(r.after_vs_baseline_pence, Some(-815));
+        assert_eq!(r.no_ongoing_care_count, 5);
+        assert_eq!(r.annual_effect_pence, Some(170_240_460));
+    }
+
+    /// The reducer on a state no one else holds (shared with the export tests).
+    pub(in crate::ui::service) fn reduce(state: State, action: Action) -> State {
+        Rc::try_unwrap(Rc::new(state).reduce(action)).ok().expect("no other owner")
+    }
+
+    #[test]
+    fn redesigned_preset_gives_the_contract_figures_in_words() {
+        let s = reduce(State::default(), Action::Preset(Preset::LeicestershireRedesigned));
+        let f = s.figures.as_ref().as_ref().expect("valid figures");
+        assert_eq!(f.result.mean_after_pence, Some(2998));
+        assert_eq!(
+            gap_words(f.result.after_vs_baseline_pence.unwrap(), f.cohort.baseline_weekly),
+            "£8.15 below the £38.13 baseline"
+        );
+        assert_eq!(year_words(f.result.annual_effect_pence.unwrap()), "£1,702,404.60 a year less than at the baseline");
+        assert_eq!(year_words(-5), "£0.05 a year more than at the baseline");
+        assert_eq!(f.bands.iter().map(|b| b.count).sum::<usize>(), 10);
+        assert!(s.status.contains("£8.15 below the £38.13 baseline"), "{}", s.status);
+        // The rows are still there after the calculation borrowed them.
+        assert_eq!(s.rows.borrow().len(), 10);
+    }
+
+    #[test]
+    fn settings_errors_carry_the_contract_messages() {
+        let mut s = State::default();
+        for (field, text) in [
+            (Field::Baseline, "£38.1.3"),
+            (Field::PeoplePerWeek, "1,000"),
+            (Field::PackageWeeks, "7.5"),
+            (Field::WeeksPerYear, ""),
+        ] {
+            s = reduce(s, Action::Set(field, text.into()));
+        }
+        assert_eq!(s.error(Field::Baseline).as_deref(), Some("Baseline must be an amount in pounds, like 38.13"));
+        assert_eq!(
+            s.error(Field::PeoplePerWeek).as_deref(),
+            Some("People a week must be a number between 0 and 1,000")
+        );
+        assert_eq!(
+            s.error(Field::PackageWeeks).as_deref(),
+            Some("Package length must be a whole number of weeks between 1 and 520")
+        );
+        assert_eq!(
+            s.error(Field::WeeksPerYear).as_deref(),
+            Some("Weeks in a year must be a whole number between 1 and 53")
+        );
+        let s = reduce(s, Action::Preset(Preset::LeicestershireBaseline));
+        assert!(s.figures.is_ok());
+        assert_eq!(s.people_per_week, "58");
+    }
+
+    #[test]
+    fn a_stale_file_read_is_ignored() {
+        let s = reduce(State::default(), Action::Reading("a.csv".into()));
+        let s = reduce(s, Action::Reading("b.csv".into()));
+        let s = reduce(s, Action::Loaded(1, "a.csv".into(), read_cohort_csv(EXAMPLE_CSV)));
+        assert!(s.rows.borrow().is_empty());
+        assert!(s.reading);
+        let s = reduce(
+            s,
+            Action::Loaded(
+                2,
+                "b.csv".into(),
+                read_cohort_csv("reference,before_weekly,after_weekly\nA,1,x\nA,1,y,\nB,2,0\n"),
+            ),
+        );
+        assert_eq!(s.rows.borrow().len(), 1);
+        assert_eq!(s.status, "1 row read from b.csv. 2 lines could not be used: see the list below. Mean after reablement £0.00 a week per person: £38.13 below the £38.13 baseline.");
+    }
+}

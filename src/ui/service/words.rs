@@ -1,0 +1,90 @@
+//! The whole-service view's wording: amounts against the baseline, people, lines.
+
+use crate::calc::money::group_thousands;
+use crate::calc::Pence;
+
+pub fn money(pence: i64) -> String {
+    Pence(pence).display()
+}
+
+/// `£8.15 below the £38.13 baseline`.
+pub fn gap_words(gap: i64, baseline: Pence) -> String {
+    match gap.signum() {
+        -1 => format!("{} below the {} baseline", money(-gap), baseline.display()),
+        1 => format!("{} above the {} baseline", money(gap), baseline.display()),
+        _ => format!("the same as the {} baseline", baseline.display()),
+    }
+}
+
+/// `£1,702,404.60 a year less than at the baseline`.
+pub fn year_words(annual: i64) -> String {
+    match annual.signum() {
+        1 => format!("{} a year less than at the baseline", money(annual)),
+        -1 => format!("{} a year more than at the baseline", money(-annual)),
+        _ => "The same as at the baseline".to_string(),
+    }
+}
+
+pub fn people(n: usize) -> String {
+    if n == 1 {
+        "1 person".into()
+    } else {
+        format!("{} people", group_thousands(n as u64))
+    }
+}
+
+/// People a week from hundredths: `58`, `77.25`, `0.50`.
+pub fn hundredths(h: i64) -> String {
+    if h % 100 == 0 {
+        (h / 100).to_string()
+    } else {
+        format!("{}.{:02}", h / 100, h % 100)
+    }
+}
+
+/// How many different lines the reader's `Line N: …` messages are about (a line with a bad
+/// before and a bad after has two messages; they come in line order).
+pub fn lines_with_problems(problems: &[String]) -> usize {
+    let mut last = None;
+    let mut lines = 0;
+    for p in problems {
+        let line = p.split(':').next();
+        if line != last {
+            lines += 1;
+            last = line;
+        }
+    }
+    lines
+}
+
+pub fn lines_could_not_be_used(lines: usize) -> String {
+    if lines == 1 {
+        "1 line could not be used".into()
+    } else {
+        format!("{} lines could not be used", group_thousands(lines as u64))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_are_counted_by_line() {
+        let problems: Vec<String> =
+            ["Line 3: Before must be", "Line 3: After must be", "Line 4: After must be", "Line 12: x"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        assert_eq!(lines_with_problems(&problems), 3);
+        assert_eq!(lines_with_problems(&[]), 0);
+    }
+
+    #[test]
+    fn hundredths_are_written_without_floats() {
+        assert_eq!(hundredths(5800), "58");
+        assert_eq!(hundredths(7725), "77.25");
+        assert_eq!(hundredths(50), "0.50");
+        assert_eq!(hundredths(0), "0");
+    }
+}
