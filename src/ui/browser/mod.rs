@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod files;
+pub mod focus;
 pub mod json_text;
 pub mod paint;
 pub mod share;

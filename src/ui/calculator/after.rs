@@ -3,9 +3,10 @@
 
 use crate::calc::outcome::{Calculation, VisitFate};
 use crate::ui::calculator::package::PackageEditor;
+use crate::ui::state::context::use_form;
 use crate::ui::state::draft::{Draft, Which};
 use crate::ui::state::Action;
-use crate::ui::widgets::fields::{field_id, use_form, Radios};
+use crate::ui::widgets::fields::{field_id, Radios};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -47,7 +48,7 @@ pub fn AfterPackage(props: &Props) -> Html {
     html! {
         <section class="section" id={field_id("after")} tabindex="-1" aria-labelledby="after-heading">
             <h2 class="heading-m" id="after-heading">{ "4. Care package 28 days after reablement" }</h2>
-            <Radios path="after-choice" legend={html!{ "How should the calculator get this package?" }}
+            <Radios field={form.field("after-choice")} legend={html!{ "How should the calculator get this package?" }}
                 value={if explicit { "entered" } else { "derived" }}
                 options={vec![("derived", "Work it out from the goals"), ("entered", "Enter it myself (starting from a copy of the package before)")]}
                 {onchange} />

@@ -1,7 +1,8 @@
 //! "There is a problem": every error at once, each a link that moves focus to its field.
 
 use crate::calc::FieldMessage;
-use crate::ui::widgets::fields::{field_id, focus_link};
+use crate::ui::browser::focus::focus_link;
+use crate::ui::widgets::fields::field_id;
 use std::rc::Rc;
 use yew::prelude::*;
 

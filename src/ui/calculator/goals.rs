@@ -2,9 +2,10 @@
 //! and how it is going.
 
 use crate::calc::scenario::{GoalStatus, OutcomeArea, MAX_GOALS};
+use crate::ui::state::context::use_form;
 use crate::ui::state::draft::GoalDraft;
 use crate::ui::state::{Action, GoalField};
-use crate::ui::widgets::fields::{field_id, use_form, Input, Radios, Select};
+use crate::ui::widgets::fields::{field_id, Input, Radios, Select};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,14 +37,14 @@ pub fn Goals(props: &Props) -> Html {
                 html! {
                     <fieldset class="card" key={key}>
                         <legend class="card__title">{ format!("Goal {}", i + 1) }</legend>
-                        <Input path={path("description")} label={html!{ "What does the person want to be able to do?" }}
+                        <Input field={form.field(&path("description"))} label={html!{ "What does the person want to be able to do?" }}
                             hint={html!{ "For example, “Make my own lunch”" }}
                             value={goal.description.clone()}
                             oninput={form.on_text(move |t| Action::EditGoal(key, GoalField::Description, t))} />
-                        <Select path={path("outcome")} label={html!{ "Which outcome is this about?" }}
+                        <Select field={form.field(&path("outcome"))} label={html!{ "Which outcome is this about?" }}
                             value={goal.outcome.clone()} options={outcome_options()}
                             onchange={form.on_text(move |t| Action::EditGoal(key, GoalField::Outcome, t))} />
-                        <Radios path={path("status")} legend={html!{ "How is it going?" }} inline=true small=true
+                        <Radios field={form.field(&path("status"))} legend={html!{ "How is it going?" }} inline=true small=true
                             value={goal.status.clone()} options={status_options()}
                             onchange={form.on_text(move |t| Action::EditGoal(key, GoalField::Status, t))} />
                         <button type="button" class="button button--link no-print" onclick={form.on_click(Action::RemoveGoal(key))}>

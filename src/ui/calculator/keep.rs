@@ -5,9 +5,9 @@
 use crate::calc::{json, Outcome, Scenario};
 use crate::ui::browser::files::{download, file_name, results_csv};
 use crate::ui::browser::share;
+use crate::ui::state::context::use_form;
 use crate::ui::state::draft::Draft;
 use crate::ui::state::Action;
-use crate::ui::widgets::fields::use_form;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

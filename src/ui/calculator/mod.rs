@@ -13,9 +13,10 @@ use crate::ui::calculator::working::Working;
 use crate::ui::examples::data::load_example;
 use crate::ui::examples::data::ARTHUR;
 use crate::ui::state::computed::Computed;
+use crate::ui::state::context::use_form;
 use crate::ui::state::draft::Which;
 use crate::ui::state::{Action, Setting, State};
-use crate::ui::widgets::fields::{use_form, Input};
+use crate::ui::widgets::fields::Input;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -77,7 +78,7 @@ pub fn Calculator(props: &Props) -> Html {
                 <form class="rc-form" novalidate=true {onsubmit} aria-label="Case details">
                     <section class="section" aria-labelledby="case-heading">
                         <h2 class="heading-m" id="case-heading">{ "1. About this case" }</h2>
-                        <Input path="reference" label={html!{ "Case reference (optional)" }} width="w-10"
+                        <Input field={form.field("reference")} label={html!{ "Case reference (optional)" }} width="w-10"
                             hint={html!{ "Your team's case or referral number, for example AB-1234. Not a name or NHS number." }}
                             value={state.draft.reference.clone()} oninput={form.on_text(|t| Action::Set(Setting::Reference, t))} />
                     </section>

@@ -2,9 +2,10 @@
 //! its other weekly costs. Used for the package before reablement and an entered after one.
 
 use crate::calc::scenario::{MAX_OTHER_COSTS, MAX_VISITS};
+use crate::ui::state::context::use_form;
 use crate::ui::state::draft::{GoalDraft, PackageDraft, Which};
 use crate::ui::state::{Action, CostField, VisitField};
-use crate::ui::widgets::fields::{field_id, use_form, Input, InputKind};
+use crate::ui::widgets::fields::{field_id, Input, InputKind};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -42,10 +43,10 @@ pub fn PackageEditor(props: &Props) -> Html {
                 html! {
                     <fieldset class="card" key={key}>
                         <legend class="card__title">{ format!("Visit {}", i + 1) }</legend>
-                        <Input path={path("label")} label={html!{ "Name (optional)" }} hint={html!{ "For example, “Morning: washing and dressing”" }}
+                        <Input field={form.field(&path("label"))} label={html!{ "Name (optional)" }} hint={html!{ "For example, “Morning: washing and dressing”" }}
                             value={visit.label.clone()} oninput={edit(VisitField::Label)} />
                         <div class="field-row">
-                            <Input path={path("minutes")} label={html!{ "Length" }} kind={InputKind::Whole} width="w-4"
+                            <Input field={form.field(&path("minutes"))} label={html!{ "Length" }} kind={InputKind::Whole} width="w-4"
                                 suffix="minutes" value={visit.minutes.clone()} oninput={edit(VisitField::Minutes)}>
                                 <div class="quick no-print" role="group" aria-label={format!("Quick choices for the length of visit {}", i + 1)}>
                                     { for QUICK_MINUTES.iter().map(|m| {
@@ -59,12 +60,12 @@ pub fn PackageEditor(props: &Props) -> Html {
                                     }) }
                                 </div>
                             </Input>
-                            <Input path={path("carers")} label={html!{ "Carers" }} kind={InputKind::Whole} width="w-2"
+                            <Input field={form.field(&path("carers"))} label={html!{ "Carers" }} kind={InputKind::Whole} width="w-2"
                                 value={visit.carers.clone()} oninput={edit(VisitField::Carers)} />
-                            <Input path={path("days_per_week")} label={html!{ "Days a week" }} kind={InputKind::Whole} width="w-2"
+                            <Input field={form.field(&path("days_per_week"))} label={html!{ "Days a week" }} kind={InputKind::Whole} width="w-2"
                                 value={visit.days_per_week.clone()} oninput={edit(VisitField::DaysPerWeek)} />
                         </div>
-                        <Input path={path("hourly_rate")} label={html!{ "Own hourly rate (optional)" }} kind={InputKind::Money} width="w-5"
+                        <Input field={form.field(&path("hourly_rate"))} label={html!{ "Own hourly rate (optional)" }} kind={InputKind::Money} width="w-5"
                             hint={html!{ { rate_hint(&props.settings_rate) } }}
                             suffix="an hour" value={visit.hourly_rate.clone()} oninput={edit(VisitField::HourlyRate)} />
                         if !props.goals.is_empty() {
@@ -109,9 +110,9 @@ pub fn PackageEditor(props: &Props) -> Html {
                     <fieldset class="card card--compact" key={key}>
                         <legend class="card__title">{ format!("Cost {}", i + 1) }</legend>
                         <div class="field-row">
-                            <Input path={path("label")} label={html!{ "What it is" }} width="w-12" value={cost.label.clone()}
+                            <Input field={form.field(&path("label"))} label={html!{ "What it is" }} width="w-12" value={cost.label.clone()}
                                 oninput={form.on_text(move |t| Action::EditCost(which, key, CostField::Label, t))} />
-                            <Input path={path("weekly")} label={html!{ "Cost a week" }} kind={InputKind::Money} width="w-5" value={cost.weekly.clone()}
+                            <Input field={form.field(&path("weekly"))} label={html!{ "Cost a week" }} kind={InputKind::Money} width="w-5" value={cost.weekly.clone()}
                                 oninput={form.on_text(move |t| Action::EditCost(which, key, CostField::Weekly, t))} />
                         </div>
                         <button type="button" class="button button--link no-print" onclick={form.on_click(Action::RemoveCost(which, key))}>

@@ -4,8 +4,9 @@
 use crate::calc::explain::hours_and_minutes;
 use crate::calc::money::one_place;
 use crate::calc::{Outcome, Pence};
+use crate::ui::browser::focus::focus_link;
 use crate::ui::widgets::chart::{Bar, BarChart};
-use crate::ui::widgets::fields::{field_id, focus_link};
+use crate::ui::widgets::fields::field_id;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -4,9 +4,9 @@
 
 use crate::calc::explain::Section;
 use crate::calc::Outcome;
+use crate::ui::state::context::use_form;
 use crate::ui::state::{Action, View};
 use crate::ui::widgets::chart::{Bar, BarChart};
-use crate::ui::widgets::fields::use_form;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -4,8 +4,8 @@
 use crate::calc::{calculate, Pence};
 use crate::ui::examples::data::load_example;
 use crate::ui::examples::data::EXAMPLES;
+use crate::ui::state::context::use_form;
 use crate::ui::state::{Action, View};
-use crate::ui::widgets::fields::use_form;
 use yew::prelude::*;
 
 #[component]

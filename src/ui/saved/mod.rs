@@ -4,9 +4,9 @@
 use crate::calc::{calculate, json, Outcome, Pence, Scenario};
 use crate::ui::browser::files::{download, results_csv};
 use crate::ui::browser::storage::SavedScenario;
+use crate::ui::state::context::use_form;
 use crate::ui::state::{Action, MAX_COMPARE};
 use crate::ui::widgets::chart::{Bar, BarChart};
-use crate::ui::widgets::fields::use_form;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

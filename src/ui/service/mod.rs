@@ -21,6 +21,7 @@ use self::words::{gap_words, hundredths, lines_could_not_be_used, lines_with_pro
 use crate::calc::money::{group_thousands, one_place};
 use crate::ui::browser::files::download;
 use crate::ui::browser::paint::after_paint;
+use crate::ui::widgets::fields::{FieldState, Input, InputKind};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -48,70 +49,6 @@ fn read_in_steps(
     } else {
         dispatch.dispatch(Action::Progress(load, reader.percent()));
         gloo::timers::callback::Timeout::new(0, move || read_in_steps(reader, load, name, dispatch, current)).forget();
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct FieldProps {
-    id: &'static str,
-    label: &'static str,
-    hint: AttrValue,
-    value: AttrValue,
-    error: Option<AttrValue>,
-    oninput: Callback<String>,
-    #[prop_or_default]
-    money: bool,
-    #[prop_or_default]
-    suffix: Option<&'static str>,
-    width: &'static str,
-    inputmode: &'static str,
-}
-
-/// A labelled text input in the GOV.UK style (label, hint, inline error), like `fields::Input`
-/// but without the single-person calculator's form context.
-#[component]
-fn SettingInput(props: &FieldProps) -> Html {
-    let hint_id = format!("{}-hint", props.id);
-    let error_id = format!("{}-error", props.id);
-    let described_by = match &props.error {
-        Some(_) => format!("{hint_id} {error_id}"),
-        None => hint_id.clone(),
-    };
-    let oninput = {
-        let cb = props.oninput.clone();
-        Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
-    };
-    html! {
-        <div class={classes!("field", props.error.is_some().then_some("field--error"))}>
-            <label class="label" for={props.id}>{ props.label }</label>
-            <div class="hint" id={hint_id}>{ props.hint.clone() }</div>
-            if let Some(error) = &props.error {
-                <p class="error-message" id={error_id}>
-                    <span class="visually-hidden">{ "Error: " }</span>{ error.clone() }
-                </p>
-            }
-            <div class="input-wrap">
-                if props.money {
-                    <span class="prefix" aria-hidden="true">{ "£" }</span>
-                }
-                <input
-                    class={classes!("input", props.width, props.error.is_some().then_some("input--error"))}
-                    id={props.id}
-                    name={props.id}
-                    type="text"
-                    inputmode={props.inputmode}
-                    spellcheck="false"
-                    autocomplete="off"
-                    value={props.value.clone()}
-                    aria-describedby={described_by}
-                    aria-invalid={props.error.is_some().then_some("true")}
-                    {oninput}
-                />
-                if let Some(suffix) = props.suffix {
-                    <span class="suffix">{ suffix }</span>
-                }
-            </div>
-        </div>
     }
 }
 
@@ -179,13 +116,13 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
     let field = |field: Field,
                  label: &'static str,
                  hint: &'static str,
-                 money: bool,
+                 kind: InputKind,
                  suffix: Option<&'static str>,
                  width: &'static str| {
         html! {
-            <SettingInput id={field.id()} {label} hint={hint} value={AttrValue::from(state.value(field).to_string())}
-                error={state.error(field).map(AttrValue::from)} oninput={set(field)} {money} {suffix} {width}
-                inputmode={if field == Field::PackageWeeks || field == Field::WeeksPerYear { "numeric" } else { "decimal" }} />
+            <Input field={FieldState::new(field.id(), state.error(field))} label={html! { label }} hint={html! { hint }}
+                value={AttrValue::from(state.value(field).to_string())} oninput={set(field)} {kind}
+                suffix={suffix.map(AttrValue::from)} {width} />
         }
     };
 
@@ -232,14 +169,14 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                 <h2 class="heading-m" id="service-figures-heading">{ "2. Figures used" }</h2>
                 { field(Field::Baseline, "Baseline cost per person per week",
                     "Default £38.13: Leicestershire County Council, adult social care target operating model update, November 2019. It is the average over everyone leaving reablement, including people who need no further care.",
-                    true, Some("a week"), "w-5") }
+                    InputKind::Money, Some("a week"), "w-5") }
                 { field(Field::PeoplePerWeek, "People starting reablement a week",
                     "On average, up to 2 decimal places. Leicestershire: 58 a week before the redesign, 77.25 after (target 87).",
-                    false, Some("a week"), "w-5") }
+                    InputKind::Decimal, Some("a week"), "w-5") }
                 { field(Field::PackageWeeks, "How many weeks an ongoing package lasts on average",
                     "A whole number of weeks, from 1 to 520. If you do not know, 52 is a common assumption.",
-                    false, Some("weeks"), "w-4") }
-                { field(Field::WeeksPerYear, "Weeks in a year", "Used for the yearly effect. Usually 52.", false, None, "w-2") }
+                    InputKind::Whole, Some("weeks"), "w-4") }
+                { field(Field::WeeksPerYear, "Weeks in a year", "Used for the yearly effect. Usually 52.", InputKind::Whole, None, "w-2") }
                 <div class="inset">
                     <p><strong>{ "How the yearly effect is worked out (Little's law). " }</strong>
                         { "If N people a week leave reablement with an ongoing package lasting W weeks on average, about N × W people have a package at any time; each costs (baseline − mean after) less a week than at the baseline." }</p>

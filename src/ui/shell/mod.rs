@@ -3,6 +3,7 @@
 //! presentation and the whole-service view. Everything shown comes from one `calc` call per
 //! change of the draft.
 
+use crate::ui::browser::focus::focus_by_id;
 use crate::ui::browser::share;
 use crate::ui::browser::storage::{self, Stored};
 use crate::ui::calculator::Calculator;
@@ -11,9 +12,10 @@ use crate::ui::examples::view::ExamplesView;
 use crate::ui::saved::SavedView;
 use crate::ui::service::ServiceView;
 use crate::ui::state::computed::compute;
+use crate::ui::state::context::{use_form, Form};
 use crate::ui::state::draft::Draft;
 use crate::ui::state::{Action, Confirm, State, View};
-use crate::ui::widgets::fields::{field_id, focus_by_id, use_form, Form};
+use crate::ui::widgets::fields::field_id;
 use crate::ui::Host;
 use std::rc::Rc;
 use yew::prelude::*;

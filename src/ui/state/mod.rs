@@ -2,6 +2,7 @@
 //! figure the page shows is derived from `draft` by one call into `calc` per render.
 
 pub mod computed;
+pub mod context;
 pub mod draft;
 
 use self::draft::{CostDraft, Draft, GoalDraft, PackageDraft, VisitDraft, Which};

@@ -1,9 +1,6 @@
 //! Form fields in the GOV.UK style: label, hint, inline error, and the input. Each field is
 //! named by its JSON path in the scenario, so `calc`'s error paths find their field.
 
-use crate::calc::FieldMessage;
-use crate::ui::state::{Action, State};
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -21,41 +18,18 @@ pub fn field_id(path: &str) -> String {
     id
 }
 
-/// What every field needs: a way to change the state, and the errors to show.
-#[derive(Clone, PartialEq)]
-pub struct Form {
-    pub dispatch: UseReducerDispatcher<State>,
-    pub errors: Rc<Vec<FieldMessage>>,
-    pub show_errors: bool,
+/// A field's element id and the error to show beside it (if any): what a screen tells each
+/// widget about its own state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FieldState {
+    pub id: AttrValue,
+    pub error: Option<AttrValue>,
 }
 
-impl Form {
-    pub fn error(&self, path: &str) -> Option<AttrValue> {
-        if !self.show_errors {
-            return None;
-        }
-        self.errors.iter().find(|e| e.path == path).map(|e| AttrValue::from(e.message.clone()))
+impl FieldState {
+    pub fn new(id: impl Into<AttrValue>, error: Option<impl Into<AttrValue>>) -> FieldState {
+        FieldState { id: id.into(), error: error.map(Into::into) }
     }
-
-    pub fn send(&self, action: Action) {
-        self.dispatch.dispatch(action)
-    }
-
-    /// A callback that turns the new text into an action.
-    pub fn on_text(&self, to_action: impl Fn(String) -> Action + 'static) -> Callback<String> {
-        let dispatch = self.dispatch.clone();
-        Callback::from(move |text| dispatch.dispatch(to_action(text)))
-    }
-
-    pub fn on_click(&self, action: Action) -> Callback<MouseEvent> {
-        let dispatch = self.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(action.clone()))
-    }
-}
-
-#[hook]
-pub fn use_form() -> Form {
-    use_context::<Form>().expect("fields live inside the calculator's form context")
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -64,13 +38,15 @@ pub enum InputKind {
     Text,
     /// Pounds and pence: a `£` prefix and the decimal keypad.
     Money,
+    /// A number that may have decimals (not money): the decimal keypad.
+    Decimal,
     /// A whole number: the numeric keypad.
     Whole,
 }
 
 #[derive(Properties, PartialEq)]
 pub struct InputProps {
-    pub path: AttrValue,
+    pub field: FieldState,
     pub label: Html,
     pub value: AttrValue,
     pub oninput: Callback<String>,
@@ -99,9 +75,9 @@ struct FieldHead {
     html: Html,
 }
 
-fn field_head(form: &Form, path: &str, label: &Html, hint: Option<&Html>) -> FieldHead {
-    let id = field_id(path);
-    let error = form.error(path);
+fn field_head(field: &FieldState, label: &Html, hint: Option<&Html>) -> FieldHead {
+    let id = field.id.to_string();
+    let error = field.error.clone();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by: Vec<&str> =
@@ -125,16 +101,14 @@ fn field_head(form: &Form, path: &str, label: &Html, hint: Option<&Html>) -> Fie
 
 #[component]
 pub fn Input(props: &InputProps) -> Html {
-    let form = use_form();
-    let FieldHead { id, error, described_by, html: head } =
-        field_head(&form, &props.path, &props.label, props.hint.as_ref());
+    let FieldHead { id, error, described_by, html: head } = field_head(&props.field, &props.label, props.hint.as_ref());
     let oninput = {
         let cb = props.oninput.clone();
         Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let inputmode = match props.kind {
         InputKind::Text => None,
-        InputKind::Money => Some("decimal"),
+        InputKind::Money | InputKind::Decimal => Some("decimal"),
         InputKind::Whole => Some("numeric"),
     };
     html! {
@@ -168,7 +142,7 @@ pub fn Input(props: &InputProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct SelectProps {
-    pub path: AttrValue,
+    pub field: FieldState,
     pub label: Html,
     pub value: AttrValue,
     /// `(code, words)` for each choice.
@@ -180,9 +154,7 @@ pub struct SelectProps {
 
 #[component]
 pub fn Select(props: &SelectProps) -> Html {
-    let form = use_form();
-    let FieldHead { id, error, described_by, html: head } =
-        field_head(&form, &props.path, &props.label, props.hint.as_ref());
+    let FieldHead { id, error, described_by, html: head } = field_head(&props.field, &props.label, props.hint.as_ref());
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
@@ -213,7 +185,7 @@ pub fn Select(props: &SelectProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct RadiosProps {
-    pub path: AttrValue,
+    pub field: FieldState,
     pub legend: Html,
     pub value: AttrValue,
     pub options: Vec<(&'static str, &'static str)>,
@@ -227,9 +199,8 @@ pub struct RadiosProps {
 /// Radios in a fieldset; the first radio carries the field's id so error links reach it.
 #[component]
 pub fn Radios(props: &RadiosProps) -> Html {
-    let form = use_form();
-    let id = field_id(&props.path);
-    let error = form.error(&props.path);
+    let id = props.field.id.to_string();
+    let error = props.field.error.clone();
     html! {
         <div class={classes!("field", error.is_some().then_some("field--error"))}>
             <fieldset class="fieldset" aria-describedby={error.as_ref().map(|_| format!("{id}-error"))}>
@@ -258,32 +229,5 @@ pub fn Radios(props: &RadiosProps) -> Html {
                 </div>
             </fieldset>
         </div>
-    }
-}
-
-/// A click handler for a link to a field (error summary, warnings): moves focus to the field
-/// without changing the page's URL (the page may be embedded in someone else's).
-pub fn focus_link(id: String) -> Callback<MouseEvent> {
-    Callback::from(move |ev: MouseEvent| {
-        ev.prevent_default();
-        let node = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
-        focus_by_id(node.as_ref(), &id);
-    })
-}
-
-/// Moves focus to the element with `id` in the same document or shadow root as `from`,
-/// scrolling it into view: how the error summary's links and "Add" buttons move focus.
-pub fn focus_by_id(from: Option<&web_sys::Node>, id: &str) {
-    use wasm_bindgen::JsCast;
-    let root = from.map(|n| n.get_root_node());
-    let element = match root.as_ref().and_then(|r| r.dyn_ref::<web_sys::ShadowRoot>()) {
-        Some(shadow) => shadow.get_element_by_id(id),
-        None => gloo::utils::document().get_element_by_id(id),
-    };
-    if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-        // Show the field from its label down (GOV.UK: the label, the message, then the input).
-        let field = el.closest(".field").ok().flatten().unwrap_or_else(|| el.clone().into());
-        field.scroll_into_view_with_bool(true);
     }
 }

@@ -1,0 +1,30 @@
+//! Moving keyboard focus to a field, in the page or in an embed's shadow root.
+
+use yew::prelude::*;
+
+/// A click handler for a link to a field (error summary, warnings): moves focus to the field
+/// without changing the page's URL (the page may be embedded in someone else's).
+pub fn focus_link(id: String) -> Callback<MouseEvent> {
+    Callback::from(move |ev: MouseEvent| {
+        ev.prevent_default();
+        let node = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+        focus_by_id(node.as_ref(), &id);
+    })
+}
+
+/// Moves focus to the element with `id` in the same document or shadow root as `from`,
+/// scrolling it into view: how the error summary's links and "Add" buttons move focus.
+pub fn focus_by_id(from: Option<&web_sys::Node>, id: &str) {
+    use wasm_bindgen::JsCast;
+    let root = from.map(|n| n.get_root_node());
+    let element = match root.as_ref().and_then(|r| r.dyn_ref::<web_sys::ShadowRoot>()) {
+        Some(shadow) => shadow.get_element_by_id(id),
+        None => gloo::utils::document().get_element_by_id(id),
+    };
+    if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+        // Show the field from its label down (GOV.UK: the label, the message, then the input).
+        let field = el.closest(".field").ok().flatten().unwrap_or_else(|| el.clone().into());
+        field.scroll_into_view_with_bool(true);
+    }
+}
