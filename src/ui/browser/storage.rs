@@ -3,6 +3,7 @@
 //! Stored data carries a format version; unreadable data is set aside, never thrown away.
 
 use crate::ui::state::draft::Draft;
+use crate::ui::state::SavedScenario;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -86,18 +87,6 @@ pub fn clear_all() -> u32 {
 
 const SAVED_KEY: &str = "reablement-calculator:saved";
 const SAVED_SET_ASIDE_KEY: &str = "reablement-calculator:unreadable-saved";
-
-/// A scenario saved on this device: its case reference as a name, when it was saved, and the
-/// scenario itself in the contract's file format (so it opens, exports and imports alike).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SavedScenario {
-    pub id: u32,
-    pub name: String,
-    /// Milliseconds since 1970, from the device's clock.
-    pub saved_at: f64,
-    /// The scenario as JSON text, valid when saved.
-    pub scenario: String,
-}
 
 #[derive(Serialize, Deserialize)]
 struct StoredSaved {

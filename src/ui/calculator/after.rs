@@ -5,7 +5,8 @@ use crate::calc::outcome::{Calculation, VisitFate};
 use crate::ui::calculator::package::PackageEditor;
 use crate::ui::state::context::use_form;
 use crate::ui::state::draft::{Draft, Which};
-use crate::ui::state::Action;
+use crate::ui::state::FormAction;
+
 use crate::ui::widgets::fields::{field_id, Radios};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,7 +24,9 @@ pub fn AfterPackage(props: &Props) -> Html {
     let explicit = draft.after.is_some();
     let onchange = {
         let dispatch = form.dispatch.clone();
-        Callback::from(move |choice: String| dispatch.dispatch(Action::SetAfterExplicit(choice == "entered")))
+        Callback::from(move |choice: String| {
+            dispatch.dispatch(FormAction::SetAfterExplicit(choice == "entered").into())
+        })
     };
     let visit_name = |i: usize| {
         let label = draft.before.visits.get(i).map(|v| v.label.trim().to_string()).unwrap_or_default();

@@ -4,7 +4,8 @@
 use crate::calc::scenario::{GoalStatus, OutcomeArea, MAX_GOALS};
 use crate::ui::state::context::use_form;
 use crate::ui::state::draft::GoalDraft;
-use crate::ui::state::{Action, GoalField};
+use crate::ui::state::FormAction;
+use crate::ui::state::GoalField;
 use crate::ui::widgets::fields::{field_id, Input, Radios, Select};
 use yew::prelude::*;
 
@@ -40,21 +41,21 @@ pub fn Goals(props: &Props) -> Html {
                         <Input field={form.field(&path("description"))} label={html!{ "What does the person want to be able to do?" }}
                             hint={html!{ "For example, “Make my own lunch”" }}
                             value={goal.description.clone()}
-                            oninput={form.on_text(move |t| Action::EditGoal(key, GoalField::Description, t))} />
+                            oninput={form.on_text(move |t| FormAction::EditGoal(key, GoalField::Description, t).into())} />
                         <Select field={form.field(&path("outcome"))} label={html!{ "Which outcome is this about?" }}
                             value={goal.outcome.clone()} options={outcome_options()}
-                            onchange={form.on_text(move |t| Action::EditGoal(key, GoalField::Outcome, t))} />
+                            onchange={form.on_text(move |t| FormAction::EditGoal(key, GoalField::Outcome, t).into())} />
                         <Radios field={form.field(&path("status"))} legend={html!{ "How is it going?" }} inline=true small=true
                             value={goal.status.clone()} options={status_options()}
-                            onchange={form.on_text(move |t| Action::EditGoal(key, GoalField::Status, t))} />
-                        <button type="button" class="button button--link no-print" onclick={form.on_click(Action::RemoveGoal(key))}>
+                            onchange={form.on_text(move |t| FormAction::EditGoal(key, GoalField::Status, t).into())} />
+                        <button type="button" class="button button--link no-print" onclick={form.on_click(FormAction::RemoveGoal(key).into())}>
                             { "Remove" }<span class="visually-hidden">{ format!(" goal {}", i + 1) }</span>
                         </button>
                     </fieldset>
                 }
             }) }
             if props.goals.len() < MAX_GOALS {
-                <button type="button" class="button button--secondary no-print" onclick={form.on_click(Action::AddGoal)}>
+                <button type="button" class="button button--secondary no-print" onclick={form.on_click(FormAction::AddGoal.into())}>
                     { if props.goals.is_empty() { "Add a goal" } else { "Add another goal" } }
                 </button>
             }

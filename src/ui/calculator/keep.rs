@@ -7,7 +7,8 @@ use crate::ui::browser::files::{download, file_name, results_csv};
 use crate::ui::browser::share;
 use crate::ui::state::context::use_form;
 use crate::ui::state::draft::Draft;
-use crate::ui::state::Action;
+use crate::ui::state::{FormAction, SavedAction};
+
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -65,7 +66,9 @@ pub fn KeepAndShare(props: &Props) -> Html {
     let save = {
         let (dispatch, text, reference) = (form.dispatch.clone(), scenario_text.clone(), reference.clone());
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Action::Save { name: reference.clone(), scenario: text(), now: js_sys::Date::now() })
+            dispatch.dispatch(
+                SavedAction::Save { name: reference.clone(), scenario: text(), now: js_sys::Date::now() }.into(),
+            )
         })
     };
     let download_file = {
@@ -115,7 +118,7 @@ pub fn KeepAndShare(props: &Props) -> Html {
                 match text.as_deref().map(read_scenario_file) {
                     Some(Ok(draft)) => {
                         problem.set(FileProblem::None);
-                        dispatch.dispatch(Action::Opened(Box::new(draft), format!("“{name}” is open.")));
+                        dispatch.dispatch(FormAction::Opened(Box::new(draft), format!("“{name}” is open.")).into());
                     }
                     Some(Err(lines)) => problem.set(FileProblem::Problems { file: name, lines }),
                     None => problem

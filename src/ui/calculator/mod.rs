@@ -15,7 +15,8 @@ use crate::ui::examples::data::ARTHUR;
 use crate::ui::state::computed::Computed;
 use crate::ui::state::context::use_form;
 use crate::ui::state::draft::Which;
-use crate::ui::state::{Action, Setting, State};
+use crate::ui::state::{FormAction, NavAction};
+use crate::ui::state::{Setting, State};
 use crate::ui::widgets::fields::Input;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -48,7 +49,7 @@ pub fn Calculator(props: &Props) -> Html {
         let dispatch = form.dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            dispatch.dispatch(Action::Submit);
+            dispatch.dispatch(FormAction::Submit.into());
         })
     };
     let draft = Rc::new(state.draft.clone());
@@ -80,7 +81,7 @@ pub fn Calculator(props: &Props) -> Html {
                         <h2 class="heading-m" id="case-heading">{ "1. About this case" }</h2>
                         <Input field={form.field("reference")} label={html!{ "Case reference (optional)" }} width="w-10"
                             hint={html!{ "Your team's case or referral number, for example AB-1234. Not a name or NHS number." }}
-                            value={state.draft.reference.clone()} oninput={form.on_text(|t| Action::Set(Setting::Reference, t))} />
+                            value={state.draft.reference.clone()} oninput={form.on_text(|t| FormAction::Set(Setting::Reference, t).into())} />
                     </section>
                     <Goals goals={state.draft.goals.clone()} />
                     <section class="section" id="f-before" tabindex="-1" aria-labelledby="before-heading">
@@ -99,7 +100,7 @@ pub fn Calculator(props: &Props) -> Html {
                         error_count={computed.errors.len()} show_errors={state.show_errors} blank={blank}
                         heading={props.results_heading.clone()} />
                     if computed.calculation.is_some() && !blank {
-                        <button type="button" class="button button--secondary no-print" onclick={form.on_click(Action::Show(crate::ui::state::View::Present))}>
+                        <button type="button" class="button button--secondary no-print" onclick={form.on_click(NavAction::Show(crate::ui::state::View::Present).into())}>
                             { "Present the working step by step" }
                         </button>
                     }

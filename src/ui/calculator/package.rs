@@ -4,7 +4,8 @@
 use crate::calc::scenario::{MAX_OTHER_COSTS, MAX_VISITS};
 use crate::ui::state::context::use_form;
 use crate::ui::state::draft::{GoalDraft, PackageDraft, Which};
-use crate::ui::state::{Action, CostField, VisitField};
+use crate::ui::state::FormAction;
+use crate::ui::state::{CostField, VisitField};
 use crate::ui::widgets::fields::{field_id, Input, InputKind};
 use yew::prelude::*;
 
@@ -38,7 +39,7 @@ pub fn PackageEditor(props: &Props) -> Html {
             { for props.package.visits.iter().enumerate().map(|(i, visit)| {
                 let key = visit.key;
                 let path = |field: &str| AttrValue::from(format!("{base}.visits[{i}].{field}"));
-                let edit = |field: VisitField| form.on_text(move |t| Action::EditVisit(which, key, field, t));
+                let edit = |field: VisitField| form.on_text(move |t| FormAction::EditVisit(which, key, field, t).into());
                 let goals_id = field_id(&format!("{base}.visits[{i}].goals"));
                 html! {
                     <fieldset class="card" key={key}>
@@ -53,7 +54,7 @@ pub fn PackageEditor(props: &Props) -> Html {
                                         let pressed = visit.minutes.trim() == *m;
                                         html! {
                                             <button type="button" class="button button--quick" aria-pressed={pressed.to_string()}
-                                                onclick={form.on_click(Action::EditVisit(which, key, VisitField::Minutes, m.to_string()))}>
+                                                onclick={form.on_click(FormAction::EditVisit(which, key, VisitField::Minutes, m.to_string()).into())}>
                                                 { *m }<span class="visually-hidden">{ " minutes" }</span>
                                             </button>
                                         }
@@ -80,7 +81,7 @@ pub fn PackageEditor(props: &Props) -> Html {
                                         html! {
                                             <div class="checkbox">
                                                 <input class="checkbox__input" type="checkbox" id={id.clone()} checked={checked}
-                                                    onchange={form.on_text({ let gid = goal.id.clone(); move |_| Action::ToggleVisitGoal(which, key, gid.clone()) }).reform(|_: Event| String::new())} />
+                                                    onchange={form.on_text({ let gid = goal.id.clone(); move |_| FormAction::ToggleVisitGoal(which, key, gid.clone()).into() }).reform(|_: Event| String::new())} />
                                                 <label class="checkbox__label" for={id}>{ words }</label>
                                             </div>
                                         }
@@ -88,14 +89,14 @@ pub fn PackageEditor(props: &Props) -> Html {
                                 </div>
                             </fieldset>
                         }
-                        <button type="button" class="button button--link no-print" onclick={form.on_click(Action::RemoveVisit(which, key))}>
+                        <button type="button" class="button button--link no-print" onclick={form.on_click(FormAction::RemoveVisit(which, key).into())}>
                             { "Remove" }<span class="visually-hidden">{ format!(" visit {}", i + 1) }</span>
                         </button>
                     </fieldset>
                 }
             }) }
             if props.package.visits.len() < MAX_VISITS {
-                <button type="button" class="button button--secondary no-print" onclick={form.on_click(Action::AddVisit(which))}>
+                <button type="button" class="button button--secondary no-print" onclick={form.on_click(FormAction::AddVisit(which).into())}>
                     { if props.package.visits.is_empty() { "Add a visit" } else { "Add another visit" } }
                 </button>
             }
@@ -111,18 +112,18 @@ pub fn PackageEditor(props: &Props) -> Html {
                         <legend class="card__title">{ format!("Cost {}", i + 1) }</legend>
                         <div class="field-row">
                             <Input field={form.field(&path("label"))} label={html!{ "What it is" }} width="w-12" value={cost.label.clone()}
-                                oninput={form.on_text(move |t| Action::EditCost(which, key, CostField::Label, t))} />
+                                oninput={form.on_text(move |t| FormAction::EditCost(which, key, CostField::Label, t).into())} />
                             <Input field={form.field(&path("weekly"))} label={html!{ "Cost a week" }} kind={InputKind::Money} width="w-5" value={cost.weekly.clone()}
-                                oninput={form.on_text(move |t| Action::EditCost(which, key, CostField::Weekly, t))} />
+                                oninput={form.on_text(move |t| FormAction::EditCost(which, key, CostField::Weekly, t).into())} />
                         </div>
-                        <button type="button" class="button button--link no-print" onclick={form.on_click(Action::RemoveCost(which, key))}>
+                        <button type="button" class="button button--link no-print" onclick={form.on_click(FormAction::RemoveCost(which, key).into())}>
                             { "Remove" }<span class="visually-hidden">{ format!(" cost {}", i + 1) }</span>
                         </button>
                     </fieldset>
                 }
             }) }
             if props.package.other_costs.len() < MAX_OTHER_COSTS {
-                <button type="button" class="button button--secondary no-print" onclick={form.on_click(Action::AddCost(which))}>
+                <button type="button" class="button button--secondary no-print" onclick={form.on_click(FormAction::AddCost(which).into())}>
                     { "Add a weekly cost" }
                 </button>
             }

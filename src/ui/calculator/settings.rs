@@ -2,7 +2,8 @@
 
 use crate::ui::state::context::use_form;
 use crate::ui::state::draft::Draft;
-use crate::ui::state::{Action, Setting};
+use crate::ui::state::FormAction;
+use crate::ui::state::Setting;
 use crate::ui::widgets::fields::{Input, InputKind};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,7 +16,7 @@ pub struct Props {
 #[component]
 pub fn Settings(props: &Props) -> Html {
     let form = use_form();
-    let set = |setting: Setting| form.on_text(move |t| Action::Set(setting, t));
+    let set = |setting: Setting| form.on_text(move |t| FormAction::Set(setting, t).into());
     let d = &props.draft;
     html! {
         <section class="section section--sources" aria-labelledby="settings-heading">

@@ -4,6 +4,7 @@
 
 use crate::calc::{Scenario, Value};
 use crate::ui::state::draft::Draft;
+use crate::ui::state::FormAction;
 use yew::prelude::*;
 
 pub struct Example {
@@ -79,9 +80,12 @@ pub fn load_example(
 ) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();
     Callback::from(move |_| {
-        dispatch.dispatch(crate::ui::state::Action::Load(
-            Box::new(example.draft()),
-            format!("{}'s example is loaded. Change any answer to see how the result changes.", example.name),
-        ))
+        dispatch.dispatch(
+            FormAction::Load(
+                Box::new(example.draft()),
+                format!("{}'s example is loaded. Change any answer to see how the result changes.", example.name),
+            )
+            .into(),
+        )
     })
 }

@@ -5,7 +5,8 @@
 use crate::calc::explain::Section;
 use crate::calc::Outcome;
 use crate::ui::state::context::use_form;
-use crate::ui::state::{Action, View};
+use crate::ui::state::NavAction;
+use crate::ui::state::View;
 use crate::ui::widgets::chart::{Bar, BarChart};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -29,7 +30,7 @@ pub fn Presentation(props: &Props) -> Html {
             }
         });
     }
-    let leave = form.on_click(Action::Show(View::Calculator));
+    let leave = form.on_click(NavAction::Show(View::Calculator).into());
     let Some(outcome) = props.outcome.clone() else {
         return html! {
             <>

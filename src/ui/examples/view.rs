@@ -5,7 +5,8 @@ use crate::calc::{calculate, Pence};
 use crate::ui::examples::data::load_example;
 use crate::ui::examples::data::EXAMPLES;
 use crate::ui::state::context::use_form;
-use crate::ui::state::{Action, View};
+use crate::ui::state::NavAction;
+use crate::ui::state::View;
 use yew::prelude::*;
 
 #[component]
@@ -23,7 +24,7 @@ pub fn ExamplesView() -> Html {
                         let dispatch = form.dispatch.clone();
                         Callback::from(move |e: MouseEvent| {
                             load.emit(e);
-                            dispatch.dispatch(Action::Show(view));
+                            dispatch.dispatch(NavAction::Show(view).into());
                         })
                     };
                     let present = load_and_show(View::Present);

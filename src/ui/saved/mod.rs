@@ -3,9 +3,10 @@
 
 use crate::calc::{calculate, json, Outcome, Pence, Scenario};
 use crate::ui::browser::files::{download, results_csv};
-use crate::ui::browser::storage::SavedScenario;
 use crate::ui::state::context::use_form;
-use crate::ui::state::{Action, MAX_COMPARE};
+use crate::ui::state::SavedAction;
+use crate::ui::state::SavedScenario;
+use crate::ui::state::MAX_COMPARE;
 use crate::ui::widgets::chart::{Bar, BarChart};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -81,7 +82,7 @@ pub fn SavedView(props: &Props) -> Html {
                                         Callback::from(move |e: SubmitEvent| {
                                             e.prevent_default();
                                             if let Some((id, name)) = (*renaming).clone() {
-                                                dispatch.dispatch(Action::RenameSaved(id, name));
+                                                dispatch.dispatch(SavedAction::RenameSaved(id, name).into());
                                             }
                                             renaming.set(None);
                                         })
@@ -109,17 +110,17 @@ pub fn SavedView(props: &Props) -> Html {
                                 } }
                                 <div class="checkbox">
                                     <input class="checkbox__input" type="checkbox" id={format!("compare-{id}")} checked={ticked} disabled={full || outcome.is_none()}
-                                        onchange={form.on_text(move |_| Action::ToggleCompare(id)).reform(|_: Event| String::new())} />
+                                        onchange={form.on_text(move |_| SavedAction::ToggleCompare(id).into()).reform(|_: Event| String::new())} />
                                     <label class="checkbox__label" for={format!("compare-{id}")}>{ "Compare" }<span class="visually-hidden">{ format!(" {}", saved.name) }</span></label>
                                 </div>
                                 <div class="button-group">
-                                    <button type="button" class="button button--secondary" onclick={form.on_click(Action::OpenSaved(id))}>
+                                    <button type="button" class="button button--secondary" onclick={form.on_click(SavedAction::OpenSaved(id).into())}>
                                         { "Open" }<span class="visually-hidden">{ format!(" {}", saved.name) }</span></button>
-                                    <button type="button" class="button button--secondary" onclick={{ let d = form.dispatch.clone(); Callback::from(move |_| d.dispatch(Action::DuplicateSaved(id, js_sys::Date::now()))) }}>
+                                    <button type="button" class="button button--secondary" onclick={{ let d = form.dispatch.clone(); Callback::from(move |_| d.dispatch(SavedAction::DuplicateSaved(id, js_sys::Date::now()).into())) }}>
                                         { "Duplicate" }<span class="visually-hidden">{ format!(" {}", saved.name) }</span></button>
                                     <button type="button" class="button button--secondary" onclick={{ let (r, name) = (renaming.clone(), saved.name.clone()); Callback::from(move |_| r.set(Some((id, name.clone())))) }}>
                                         { "Rename" }<span class="visually-hidden">{ format!(" {}", saved.name) }</span></button>
-                                    <button type="button" class="button button--warning" onclick={form.on_click(Action::DeleteSaved(id))}>
+                                    <button type="button" class="button button--warning" onclick={form.on_click(SavedAction::DeleteSaved(id).into())}>
                                         { "Delete" }<span class="visually-hidden">{ format!(" {}", saved.name) }</span></button>
                                 </div>
                             </li>

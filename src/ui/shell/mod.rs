@@ -14,7 +14,8 @@ use crate::ui::service::ServiceView;
 use crate::ui::state::computed::compute;
 use crate::ui::state::context::{use_form, Form};
 use crate::ui::state::draft::Draft;
-use crate::ui::state::{Action, Confirm, State, View};
+use crate::ui::state::{Confirm, State, View};
+use crate::ui::state::{FormAction, NavAction, SavedAction};
 use crate::ui::widgets::fields::field_id;
 use crate::ui::Host;
 use std::rc::Rc;
@@ -74,7 +75,7 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         use_effect_with(state.saved.clone(), move |saved| {
             if standalone && !first.replace(false) && !storage::save_saved(saved) {
-                dispatch.dispatch(Action::Notice("This device would not store the saved scenarios (its storage may be full). Download them as a file to keep them.".into()));
+                dispatch.dispatch(NavAction::Notice("This device would not store the saved scenarios (its storage may be full). Download them as a file to keep them.".into()).into());
             }
         });
     }
@@ -88,10 +89,14 @@ pub fn App() -> Html {
                     let draft = share::decompress(&code).await.and_then(|text| Draft::from_json_text(&text));
                     share::clear_address();
                     match draft {
-                        Some(draft) => dispatch.dispatch(Action::Incoming(Box::new(draft))),
-                        None => dispatch.dispatch(Action::Notice(
-                            "This link could not be opened: it does not hold a scenario from this calculator.".into(),
-                        )),
+                        Some(draft) => dispatch.dispatch(NavAction::Incoming(Box::new(draft)).into()),
+                        None => dispatch.dispatch(
+                            NavAction::Notice(
+                                "This link could not be opened: it does not hold a scenario from this calculator."
+                                    .into(),
+                            )
+                            .into(),
+                        ),
                     }
                 });
             }
@@ -146,7 +151,7 @@ pub fn App() -> Html {
         let current = state.view == view || (view == View::Examples && state.view == View::Present);
         html! {
             <li><button type="button" class={classes!("nav__item", current.then_some("nav__item--current"))}
-                aria-current={current.then_some("page")} onclick={form.on_click(Action::Show(view))}>{ words }</button></li>
+                aria-current={current.then_some("page")} onclick={form.on_click(NavAction::Show(view).into())}>{ words }</button></li>
         }
     };
     let state_rc = Rc::new((*state).clone());
@@ -176,12 +181,12 @@ pub fn App() -> Html {
                         <p>{ notice.clone() }</p>
                         <div class="button-group">
                             if state.replaced.is_some() {
-                                <button type="button" class="button button--link" onclick={form.on_click(Action::Undo)}>{ "Put back my previous answers" }</button>
+                                <button type="button" class="button button--link" onclick={form.on_click(FormAction::Undo.into())}>{ "Put back my previous answers" }</button>
                             }
                             if state.deleted.is_some() {
-                                <button type="button" class="button button--link" onclick={form.on_click(Action::UndoDelete)}>{ "Undo" }</button>
+                                <button type="button" class="button button--link" onclick={form.on_click(SavedAction::UndoDelete.into())}>{ "Undo" }</button>
                             }
-                            <button type="button" class="button button--link" onclick={form.on_click(Action::DismissNotice)}>{ "Hide this message" }</button>
+                            <button type="button" class="button button--link" onclick={form.on_click(NavAction::DismissNotice.into())}>{ "Hide this message" }</button>
                         </div>
                     </div>
                 }
@@ -247,8 +252,8 @@ fn IncomingLink(props: &IncomingProps) -> Html {
             <h2 class="heading-s" id="incoming-title" tabindex="-1" ref={node}>{ "This link contains a scenario. Open it?" }</h2>
             <p id="incoming-body">{ format!("It has {reference}, {} goals and {} visits before reablement.{} Opening it replaces the form on this page.", d.goals.len(), d.before.visits.len(), figures.unwrap_or_default()) }</p>
             <div class="button-group">
-                <button type="button" class="button" onclick={form.on_click(Action::AcceptIncoming)}>{ "Open it" }</button>
-                <button type="button" class="button button--secondary" onclick={form.on_click(Action::RejectIncoming)}>{ "Keep my form" }</button>
+                <button type="button" class="button" onclick={form.on_click(NavAction::AcceptIncoming.into())}>{ "Open it" }</button>
+                <button type="button" class="button button--secondary" onclick={form.on_click(NavAction::RejectIncoming.into())}>{ "Keep my form" }</button>
             </div>
         </div>
     }
@@ -295,12 +300,15 @@ fn PageActions(props: &PageActionsProps) -> Html {
         Callback::from(move |_| match confirm {
             Some(Confirm::ClearDevice) => {
                 let removed = storage::clear_all();
-                dispatch.dispatch(Action::StartAgain(format!(
-                    "Everything this calculator stored on this device has been removed ({removed} {}).",
-                    if removed == 1 { "item" } else { "items" }
-                )));
+                dispatch.dispatch(
+                    FormAction::StartAgain(format!(
+                        "Everything this calculator stored on this device has been removed ({removed} {}).",
+                        if removed == 1 { "item" } else { "items" }
+                    ))
+                    .into(),
+                );
             }
-            _ => dispatch.dispatch(Action::StartAgain("The form has been emptied.".into())),
+            _ => dispatch.dispatch(FormAction::StartAgain("The form has been emptied.".into()).into()),
         })
     };
     html! {
@@ -316,7 +324,7 @@ fn PageActions(props: &PageActionsProps) -> Html {
                             Confirm::StartAgain => "Yes, start again",
                             Confirm::ClearDevice => "Yes, clear data",
                         } }</button>
-                        <button type="button" class="button button--secondary" onclick={form.on_click(Action::CancelConfirm)}>{ "Cancel" }</button>
+                        <button type="button" class="button button--secondary" onclick={form.on_click(NavAction::CancelConfirm.into())}>{ "Cancel" }</button>
                     </div>
                 </div>
             } else {
@@ -325,9 +333,9 @@ fn PageActions(props: &PageActionsProps) -> Html {
                         // In someone else's page, printing would print their whole page.
                         <button type="button" class="button button--secondary" onclick={print}>{ "Print or save as PDF" }</button>
                     }
-                    <button type="button" class="button button--secondary" ref={start_again} onclick={form.on_click(Action::Ask(Confirm::StartAgain))}>{ "Start again" }</button>
+                    <button type="button" class="button button--secondary" ref={start_again} onclick={form.on_click(NavAction::Ask(Confirm::StartAgain).into())}>{ "Start again" }</button>
                     if props.standalone {
-                        <button type="button" class="button button--secondary" ref={clear_device} onclick={form.on_click(Action::Ask(Confirm::ClearDevice))}>{ "Clear data on this device" }</button>
+                        <button type="button" class="button button--secondary" ref={clear_device} onclick={form.on_click(NavAction::Ask(Confirm::ClearDevice).into())}>{ "Clear data on this device" }</button>
                     }
                 </div>
             }
