@@ -6,9 +6,11 @@
 pub mod cohort;
 pub mod explain;
 pub mod json;
+pub mod limits;
 pub mod money;
 pub mod outcome;
 pub mod scenario;
+pub mod wording;
 
 pub use cohort::{calculate_cohort, read_cohort_csv, Cohort, CohortResult, CohortRow};
 pub use json::Value;

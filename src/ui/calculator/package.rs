@@ -1,6 +1,7 @@
 //! A care package: its visits (length, carers, days, own rate, the goals each supports) and
 //! its other weekly costs. Used for the package before reablement and an entered after one.
 
+use crate::calc::limits::hourly_rate_in_range;
 use crate::calc::scenario::{MAX_OTHER_COSTS, MAX_VISITS};
 use crate::ui::state::context::use_form;
 use crate::ui::state::draft::{GoalDraft, PackageDraft, Which};
@@ -133,7 +134,7 @@ pub fn PackageEditor(props: &Props) -> Html {
 
 /// The hint on a visit's own rate: names the settings rate only when it is a valid amount.
 fn rate_hint(settings_rate: &str) -> String {
-    match crate::calc::Pence::parse(settings_rate).filter(|p| (1..=99_999).contains(&p.0)) {
+    match crate::calc::Pence::parse(settings_rate).filter(|p| hourly_rate_in_range(*p)) {
         Some(rate) => format!("Leave empty to use the hourly rate in the settings ({})", rate.display()),
         None => "Leave empty to use the hourly rate in the settings".to_string(),
     }

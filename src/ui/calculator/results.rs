@@ -3,6 +3,7 @@
 
 use crate::calc::explain::hours_and_minutes;
 use crate::calc::money::one_place;
+use crate::calc::wording::{money, AgainstBaseline};
 use crate::calc::{Outcome, Pence};
 use crate::ui::browser::focus::focus_link;
 use crate::ui::widgets::chart::{Bar, BarChart};
@@ -20,10 +21,6 @@ pub struct Props {
     pub heading: NodeRef,
 }
 
-fn money(p: i64) -> String {
-    Pence(p).display()
-}
-
 /// One sentence for screen readers, announced when it changes.
 fn announcement(o: &Outcome) -> String {
     format!(
@@ -34,13 +31,12 @@ fn announcement(o: &Outcome) -> String {
     )
 }
 
+/// `£8.15 below the £38.13 baseline.`, `The same as the £38.13 baseline.`
 fn baseline_words(o: &Outcome) -> String {
-    let gap = o.after_vs_baseline_pence;
-    match gap.signum() {
-        -1 => format!("{} below the {} baseline.", money(-gap), money(o.baseline_pence)),
-        1 => format!("{} above the {} baseline.", money(gap), money(o.baseline_pence)),
-        _ => format!("The same as the {} baseline.", money(o.baseline_pence)),
-    }
+    let words = AgainstBaseline::from_gap(o.after_vs_baseline_pence).words(Pence(o.baseline_pence));
+    let mut chars = words.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    format!("{first}{}.", chars.as_str())
 }
 
 #[component]

@@ -7,8 +7,10 @@ use crate::calc::explain::hours_and_minutes;
 use crate::calc::money::display_exact_pounds;
 use crate::calc::outcome::{Calculation, VisitFate};
 use crate::calc::scenario::GoalStatus;
+use crate::calc::wording::AgainstBaseline;
 use crate::calc::{calculate, Pence, Scenario};
 use crate::ui::examples::data::{Example, ARTHUR, EXAMPLES};
+use crate::ui::widgets::chart;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -108,10 +110,7 @@ impl Reducible for Done {
 /// The length of a bar, in thousandths of the longest: at least 8 when above zero, so a small
 /// amount still shows.
 fn bar_length(pence: i64, longest: i64) -> i64 {
-    if pence <= 0 || longest <= 0 {
-        return 0;
-    }
-    ((i128::from(pence) * 1000 / i128::from(longest)) as i64).max(8)
+    chart::bar_length(pence, longest, 1000, 8)
 }
 
 /// The sentence read out when the cost changes.
@@ -137,11 +136,10 @@ fn cost_sentence(name: &str, calculation: &Calculation) -> String {
 }
 
 fn baseline_sentence(name: &str, calculation: &Calculation) -> String {
-    let gap = calculation.outcome.after_vs_baseline_pence;
-    match gap.signum() {
-        0 => format!("{name}'s care now costs the same as the baseline."),
-        1 => format!("{name}'s care now costs {} a week more than the baseline.", Pence(gap).display()),
-        _ => format!("{name}'s care now costs {} a week less than the baseline.", Pence(-gap).display()),
+    match AgainstBaseline::from_gap(calculation.outcome.after_vs_baseline_pence) {
+        AgainstBaseline::Same => format!("{name}'s care now costs the same as the baseline."),
+        AgainstBaseline::Above(p) => format!("{name}'s care now costs {} a week more than the baseline.", p.display()),
+        AgainstBaseline::Below(p) => format!("{name}'s care now costs {} a week less than the baseline.", p.display()),
     }
 }
 

@@ -7,6 +7,7 @@
 //! Wrong attribute values never stop it: each gets a polite note inside the element and the
 //! default is used instead.
 
+use crate::calc::limits::{MAX_BASELINE, MAX_HOURLY_RATE, MIN_BASELINE, MIN_HOURLY_RATE};
 use crate::calc::scenario::msg;
 use crate::calc::Pence;
 use crate::ui::examples::data::{Example, ARTHUR, EXAMPLES};
@@ -14,11 +15,6 @@ use crate::ui::state::draft::Draft;
 use yew::prelude::*;
 
 pub mod explainer;
-
-/// The highest baseline and the hourly-rate range the scenario format accepts, in pence.
-pub const MAX_BASELINE: Pence = Pence(1_000_000);
-pub const MIN_HOURLY_RATE: Pence = Pence(1);
-pub const MAX_HOURLY_RATE: Pence = Pence(99_999);
 
 /// What the element shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,7 +115,7 @@ impl Options {
         let settings = example.scenario().settings;
 
         let baseline =
-            attributes.baseline.as_deref().and_then(|value| match money_in_range(value, Pence::ZERO, MAX_BASELINE) {
+            attributes.baseline.as_deref().and_then(|value| match money_in_range(value, MIN_BASELINE, MAX_BASELINE) {
                 Ok(p) => Some(p),
                 Err(why) => {
                     notes.push(format!(

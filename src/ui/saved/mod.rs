@@ -1,7 +1,8 @@
 //! Scenarios saved on this device: newest first with their before and after figures; open,
 //! duplicate, rename, delete (with undo); and 2 to 4 of them compared side by side.
 
-use crate::calc::{calculate, json, Outcome, Pence, Scenario};
+use crate::calc::wording::money;
+use crate::calc::{calculate, json, Outcome, Scenario};
 use crate::ui::browser::files::{download, results_csv};
 use crate::ui::state::context::use_form;
 use crate::ui::state::SavedAction;
@@ -33,10 +34,6 @@ fn when(ms: f64) -> String {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
     date.to_locale_string("en-GB", &options).into()
-}
-
-fn money(p: i64) -> String {
-    Pence(p).display()
 }
 
 #[component]

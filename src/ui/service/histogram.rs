@@ -4,8 +4,10 @@
 //! marker sits between two rows: every row above it is at or below the baseline, every row
 //! below it is above. Counting compares whole pence; drawing is whole units of the viewBox.
 
+use super::words::people;
 use crate::calc::money::group_thousands;
 use crate::calc::Pence;
+use crate::ui::widgets::chart;
 use yew::prelude::*;
 
 /// The fixed upper edges of the bands, in pence: £0 (no ongoing care), then £25 steps.
@@ -81,20 +83,9 @@ const ROW_H: i64 = 27;
 const BAR_H: i64 = 19;
 const MARKER_H: i64 = 30;
 
-fn people(n: usize) -> String {
-    if n == 1 {
-        "1 person".to_string()
-    } else {
-        format!("{} people", group_thousands(n as u64))
-    }
-}
-
 /// The length of a bar for `count` when the largest is `max`: at least 2 units when above 0.
 fn bar_length(count: usize, max: usize) -> i64 {
-    if count == 0 || max == 0 {
-        return 0;
-    }
-    ((count as u128 * BAR_MAX as u128 / max as u128) as i64).max(2)
+    chart::bar_length(count as i64, max as i64, BAR_MAX, 2)
 }
 
 /// The text alternative: every band's count, then where the baseline is.

@@ -17,8 +17,12 @@ use self::export::{rows_csv, summary_csv};
 use self::histogram::Histogram;
 use self::reader::{ChunkedCsv, CHUNK_BYTES};
 use self::state::{Action, Field, Preset, State};
-use self::words::{gap_words, hundredths, lines_could_not_be_used, lines_with_problems, money, people, year_words};
+use self::words::{gap_words, hundredths, lines_could_not_be_used, lines_with_problems, people, year_words};
+use crate::calc::limits::{
+    DEFAULT_BASELINE, DEFAULT_PACKAGE_WEEKS, DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS, DEFAULT_WEEKS_PER_YEAR,
+};
 use crate::calc::money::{group_thousands, one_place};
+use crate::calc::wording::money;
 use crate::ui::browser::files::download;
 use crate::ui::browser::paint::after_paint;
 use crate::ui::widgets::fields::{FieldState, Input, InputKind};
@@ -115,7 +119,7 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
     };
     let field = |field: Field,
                  label: &'static str,
-                 hint: &'static str,
+                 hint: String,
                  kind: InputKind,
                  suffix: Option<&'static str>,
                  width: &'static str| {
@@ -126,16 +130,19 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
         }
     };
 
+    // Leicestershire's figures before the redesign are the contract's defaults.
+    let baseline = DEFAULT_BASELINE.display();
+    let people = hundredths(DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS);
     html! {
         <div class="service">
             <h1 class="heading-l">{ "Whole service" }</h1>
-            <p class="lead">{ "See what a whole cohort of people leaving reablement achieved against the £38.13 baseline, and what that is worth in a year. For service managers." }</p>
+            <p class="lead">{ format!("See what a whole cohort of people leaving reablement achieved against the {baseline} baseline, and what that is worth in a year. For service managers.") }</p>
 
             <div class="service-presets">
                 <h2 class="heading-s">{ "Start from Leicestershire's figures" }</h2>
                 <div class="button-group">
                     <button type="button" class="button button--secondary" onclick={preset(Preset::LeicestershireBaseline)}>
-                        { "Leicestershire baseline (58 people a week at £38.13)" }
+                        { format!("Leicestershire baseline ({people} people a week at {baseline})") }
                     </button>
                     <button type="button" class="button button--secondary" onclick={preset(Preset::LeicestershireRedesigned)}>
                         { "Leicestershire redesigned service (77.25 a week, mean after £29.98)" }
@@ -168,15 +175,15 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
             <section class="section" aria-labelledby="service-figures-heading">
                 <h2 class="heading-m" id="service-figures-heading">{ "2. Figures used" }</h2>
                 { field(Field::Baseline, "Baseline cost per person per week",
-                    "Default £38.13: Leicestershire County Council, adult social care target operating model update, November 2019. It is the average over everyone leaving reablement, including people who need no further care.",
+                    format!("Default {baseline}: Leicestershire County Council, adult social care target operating model update, November 2019. It is the average over everyone leaving reablement, including people who need no further care."),
                     InputKind::Money, Some("a week"), "w-5") }
                 { field(Field::PeoplePerWeek, "People starting reablement a week",
-                    "On average, up to 2 decimal places. Leicestershire: 58 a week before the redesign, 77.25 after (target 87).",
+                    format!("On average, up to 2 decimal places. Leicestershire: {people} a week before the redesign, 77.25 after (target 87)."),
                     InputKind::Decimal, Some("a week"), "w-5") }
                 { field(Field::PackageWeeks, "How many weeks an ongoing package lasts on average",
-                    "A whole number of weeks, from 1 to 520. If you do not know, 52 is a common assumption.",
+                    format!("A whole number of weeks, from 1 to 520. If you do not know, {DEFAULT_PACKAGE_WEEKS} is a common assumption."),
                     InputKind::Whole, Some("weeks"), "w-4") }
-                { field(Field::WeeksPerYear, "Weeks in a year", "Used for the yearly effect. Usually 52.", InputKind::Whole, None, "w-2") }
+                { field(Field::WeeksPerYear, "Weeks in a year", format!("Used for the yearly effect. Usually {DEFAULT_WEEKS_PER_YEAR}."), InputKind::Whole, None, "w-2") }
                 <div class="inset">
                     <p><strong>{ "How the yearly effect is worked out (Little's law). " }</strong>
                         { "If N people a week leave reablement with an ongoing package lasting W weeks on average, about N × W people have a package at any time; each costs (baseline − mean after) less a week than at the baseline." }</p>

@@ -2,8 +2,11 @@
 //! came from, the file being read, and what `calc::calculate_cohort` gives. One reducer.
 
 use super::histogram::{count_bands, Band};
-use super::words::{gap_words, lines_could_not_be_used, lines_with_problems};
+use super::words::{gap_words, hundredths, lines_could_not_be_used, lines_with_problems};
 use crate::calc::cohort::CsvRows;
+use crate::calc::limits::{
+    DEFAULT_BASELINE, DEFAULT_PACKAGE_WEEKS, DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS, DEFAULT_WEEKS_PER_YEAR,
+};
 use crate::calc::money::group_thousands;
 use crate::calc::{calculate_cohort, read_cohort_csv, Cohort, CohortResult, CohortRow, FieldMessage, Pence, Value};
 use std::cell::RefCell;
@@ -112,10 +115,10 @@ pub struct State {
 impl Default for State {
     fn default() -> Self {
         let mut state = State {
-            baseline: "38.13".into(),
-            people_per_week: "58".into(),
-            package_weeks: "52".into(),
-            weeks_per_year: "52".into(),
+            baseline: DEFAULT_BASELINE.decimal(),
+            people_per_week: hundredths(DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS),
+            package_weeks: DEFAULT_PACKAGE_WEEKS.to_string(),
+            weeks_per_year: DEFAULT_WEEKS_PER_YEAR.to_string(),
             rows: Rc::default(),
             source: None,
             problems: Rc::default(),
@@ -218,15 +221,18 @@ impl Reducible for State {
                 // A preset overrides a file still being read.
                 s.load += 1;
                 s.reading = false;
-                s.baseline = "38.13".into();
-                s.package_weeks = "52".into();
-                s.weeks_per_year = "52".into();
+                s.baseline = DEFAULT_BASELINE.decimal();
+                s.package_weeks = DEFAULT_PACKAGE_WEEKS.to_string();
+                s.weeks_per_year = DEFAULT_WEEKS_PER_YEAR.to_string();
                 match preset {
                     Preset::LeicestershireBaseline => {
-                        s.people_per_week = "58".into();
+                        s.people_per_week = hundredths(DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS);
                         s.recompute();
                         s.status = format!(
-                            "Leicestershire's baseline figures are in use: 58 people a week, the £38.13 baseline, packages lasting 52 weeks.{}",
+                            "Leicestershire's baseline figures are in use: {} people a week, the {} baseline, packages lasting {} weeks.{}",
+                            s.people_per_week,
+                            DEFAULT_BASELINE.display(),
+                            s.package_weeks,
                             if s.rows.borrow().is_empty() { String::new() } else { s.result_sentence() }
                         );
                     }

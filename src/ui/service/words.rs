@@ -1,19 +1,12 @@
 //! The whole-service view's wording: amounts against the baseline, people, lines.
 
 use crate::calc::money::group_thousands;
+use crate::calc::wording::{money, AgainstBaseline};
 use crate::calc::Pence;
-
-pub fn money(pence: i64) -> String {
-    Pence(pence).display()
-}
 
 /// `£8.15 below the £38.13 baseline`.
 pub fn gap_words(gap: i64, baseline: Pence) -> String {
-    match gap.signum() {
-        -1 => format!("{} below the {} baseline", money(-gap), baseline.display()),
-        1 => format!("{} above the {} baseline", money(gap), baseline.display()),
-        _ => format!("the same as the {} baseline", baseline.display()),
-    }
+    AgainstBaseline::from_gap(gap).words(baseline)
 }
 
 /// `£1,702,404.60 a year less than at the baseline`.

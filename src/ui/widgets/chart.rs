@@ -30,13 +30,14 @@ fn label_width(bars: &[Bar]) -> i64 {
     (longest * 8 + 10).clamp(60, 170)
 }
 
-/// The length of a bar for `pence` when the longest is `max` and may be `room` long: at
-/// least 2 units when above zero.
-fn bar_length(pence: i64, max: i64, room: i64) -> i64 {
-    if pence <= 0 || max <= 0 {
+/// The length of a bar for `amount` when the largest is `max` and may be `room` long: at
+/// least `least` units when above zero, so a small amount still shows. Every chart's bars
+/// (this one, the histogram, the explainer's) are measured here.
+pub fn bar_length(amount: i64, max: i64, room: i64, least: i64) -> i64 {
+    if amount <= 0 || max <= 0 {
         return 0;
     }
-    ((i128::from(pence) * i128::from(room) / i128::from(max)) as i64).max(2)
+    ((i128::from(amount) * i128::from(room) / i128::from(max)) as i64).max(least)
 }
 
 #[component]
@@ -60,7 +61,7 @@ pub fn BarChart(props: &Props) -> Html {
                 <desc id={desc_id}>{ format!("{description}.") }</desc>
                 { for props.bars.iter().enumerate().map(|(i, b)| {
                     let y = 6 + i as i64 * ROW_H;
-                    let w = bar_length(b.pence, max, room);
+                    let w = bar_length(b.pence, max, room, 2);
                     html! {
                         <g class={b.class}>
                             <text class="chart__label" x="0" y={(y + 17).to_string()}>{ b.label.clone() }</text>
