@@ -1,6 +1,7 @@
 //! The working: every step of the calculation, as lines a trainer could read aloud.
 
 use crate::calc::explain::Section;
+use crate::ui::widgets::format::keep_sign_with_amount;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,10 +26,4 @@ pub fn Working(props: &Props) -> Html {
             }) }
         </section>
     }
-}
-
-/// A minus sign and the amount after it stay on one line (a word joiner between them), so a
-/// wrapped line never shows "−" at its end and a positive-looking amount on the next.
-pub fn keep_sign_with_amount(text: &str) -> String {
-    text.replace("\u{2212}£", "\u{2212}\u{2060}£")
 }

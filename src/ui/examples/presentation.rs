@@ -93,7 +93,7 @@ pub fn Presentation(props: &Props) -> Html {
             <div class="present__stage" tabindex="0" ref={stage} {onkeydown}
                 aria-roledescription="presentation" aria-label="Working, one step at a time. Use the arrow keys to move.">
                 <p class="present__section">{ props.sections.get(section).map(|s| s.title.clone()).unwrap_or_default() }</p>
-                <p class="present__step" aria-live="polite">{ crate::ui::calculator::working::keep_sign_with_amount(text) }</p>
+                <p class="present__step" aria-live="polite">{ crate::ui::widgets::format::keep_sign_with_amount(text) }</p>
                 <p class="present__count">{ format!("Step {} of {}", current + 1, steps.len()) }</p>
             </div>
             <div class="button-group present__controls">
