@@ -1,7 +1,8 @@
-//! The app shell: one reducer for all state, the draft kept on the device, focus moved where
-//! a user expects it, and the navigation between the calculator, the worked examples, the
-//! presentation and the whole-service view. Everything shown comes from one `calc` call per
-//! change of the draft.
+//! The app shell, the only module that knows the screens: it holds the state (`ui::state`),
+//! keeps the draft and the saved list on the device, moves focus where a user expects it, and
+//! navigates between the calculator, the saved list, the worked examples, the presentation
+//! and the whole-service view. Everything shown comes from one `calc` call per change of the
+//! draft.
 
 use crate::ui::browser::focus::focus_by_id;
 use crate::ui::browser::share;

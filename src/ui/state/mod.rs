@@ -1,5 +1,6 @@
-//! All of the calculator's state in one place: one [`Action`] enum and one reducer. Every
-//! figure the page shows is derived from `draft` by one call into `calc` per render.
+//! The app's state and its reducer, split by feature: [`Action`] is a form, saved-list or
+//! navigation action, each reduced (and tested) in its own file. Every figure the page shows
+//! is derived from `draft` by one call into `calc` per render (`computed`).
 
 pub mod computed;
 pub mod context;
