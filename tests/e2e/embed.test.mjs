@@ -79,7 +79,7 @@ function pounds(pence) {
 /** The weekly cost after, from the JS API, of a worked example with these goals done. */
 async function expectedAfter(key, doneIds, settings = {}) {
   const { calculate } = await loadWasm();
-  const scenario = JSON.parse(fs.readFileSync(path.join(repoRoot, 'src', 'ui', 'examples', `${key}.json`), 'utf8'));
+  const scenario = JSON.parse(fs.readFileSync(path.join(repoRoot, 'src', 'ui', 'examples', 'data', `${key}.json`), 'utf8'));
   scenario.after = null;
   scenario.settings = { ...scenario.settings, ...settings };
   for (const goal of scenario.goals) goal.status = doneIds.includes(goal.id) ? 'achieved' : 'not_achieved';

@@ -10,7 +10,7 @@ import { AXE_TAGS, formatViolations, runAxe } from './lib/browser.mjs';
 import { loadWasm, repoRoot } from './lib/wasm.mjs';
 
 const TEST_TIMEOUT = 90_000;
-const EXAMPLES_DIR = path.join(repoRoot, 'src', 'ui', 'examples');
+const EXAMPLES_DIR = path.join(repoRoot, 'src', 'ui', 'examples', 'data');
 // The six examples in the order the page lists them, with the name each story is about.
 const EXAMPLES = [
   ['arthur', 'Arthur'], ['partial-goals', 'Beryl'], ['double-handed', 'Dev'],
