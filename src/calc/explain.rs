@@ -74,7 +74,7 @@ fn package_steps(package: &PackageWorking, steps: &mut Vec<String>, total_name: 
     let cost = &package.cost;
     if !package.visits.is_empty() {
         let exact = display_exact_pounds(package.care_sixtieths, 60);
-        let rounded = Pence(cost.care_pence).display();
+        let rounded = cost.care_pence.display();
         let half = package.care_sixtieths % 60 == 30;
         steps.push(if exact == rounded {
             format!("Care in total: {exact} a week, {} of care.", hours_and_minutes(cost.minutes_per_week))
@@ -91,9 +91,9 @@ fn package_steps(package: &PackageWorking, steps: &mut Vec<String>, total_name: 
     }
     steps.push(format!(
         "{total_name}: {} care + {} other costs = {} a week.",
-        Pence(cost.care_pence).display(),
-        Pence(cost.other_pence).display(),
-        Pence(cost.weekly_pence).display()
+        cost.care_pence.display(),
+        cost.other_pence.display(),
+        cost.weekly_pence.display()
     ));
 }
 
@@ -136,15 +136,15 @@ pub fn explain(scenario: &Scenario, calculation: &Calculation) -> Vec<Section> {
     let no_visits = if outcome.after.derived { "No visits carry on." } else { "No visits." };
     package_steps(&working.after, &mut after, "Cost 28 days after reablement", no_visits);
 
-    let before_w = Pence(outcome.before.weekly_pence);
-    let after_w = Pence(outcome.after.weekly_pence);
-    let baseline = Pence(outcome.baseline_pence);
+    let before_w = outcome.before.weekly_pence;
+    let after_w = outcome.after.weekly_pence;
+    let baseline = outcome.baseline_pence;
     let mut result = vec![format!(
         "Change: {} − {} = {} a week{}.",
         after_w.display(),
         before_w.display(),
-        Pence(outcome.change_pence).display(),
-        if outcome.change_pence < 0 { " (a saving)" } else { "" }
+        outcome.change_pence.display(),
+        if outcome.change_pence < Pence::ZERO { " (a saving)" } else { "" }
     )];
     match outcome.reduction_percent {
         Some(p) => result.push(format!(
@@ -160,19 +160,19 @@ pub fn explain(scenario: &Scenario, calculation: &Calculation) -> Vec<Section> {
         "Against the baseline: {} − {} = {} a week.",
         after_w.display(),
         baseline.display(),
-        Pence(outcome.after_vs_baseline_pence).display()
+        outcome.after_vs_baseline_pence.display()
     ));
     result.push(format!(
         "Over a year: {} × {} weeks = {}.",
-        Pence(outcome.change_pence).display(),
+        outcome.change_pence.display(),
         outcome.weeks_per_year,
-        Pence(outcome.annual_change_pence).display()
+        outcome.annual_change_pence.display()
     ));
     if let (Some(weeks), Some(cost)) = (outcome.break_even_weeks, scenario.reablement_cost) {
         result.push(format!(
             "Break-even: {} ÷ {} saved a week = {}, rounded up to whole weeks.",
             cost.display(),
-            Pence(-outcome.change_pence).display(),
+            (-outcome.change_pence).display(),
             plural(weeks, "week", "weeks")
         ));
     }
@@ -255,7 +255,7 @@ pub fn episode_sentence(outcome: &Outcome) -> Option<String> {
         "During the {} of reablement the package cost {}, {less}; after it, {} a week.",
         plural(episode.weeks, "week", "weeks"),
         episode.total_pence.display(),
-        Pence(outcome.after.weekly_pence).display()
+        outcome.after.weekly_pence.display()
     ))
 }
 

@@ -9,6 +9,53 @@ use serde::Serialize;
 #[serde(transparent)]
 pub struct Pence(pub i64);
 
+// Whole pence add, subtract and scale by whole numbers exactly; there is no division here,
+// because every division in the contract rounds once, with `div_round`.
+impl std::ops::Add for Pence {
+    type Output = Pence;
+    fn add(self, other: Pence) -> Pence {
+        Pence(self.0 + other.0)
+    }
+}
+
+impl std::ops::Sub for Pence {
+    type Output = Pence;
+    fn sub(self, other: Pence) -> Pence {
+        Pence(self.0 - other.0)
+    }
+}
+
+impl std::ops::Neg for Pence {
+    type Output = Pence;
+    fn neg(self) -> Pence {
+        Pence(-self.0)
+    }
+}
+
+impl std::ops::Mul<i64> for Pence {
+    type Output = Pence;
+    fn mul(self, times: i64) -> Pence {
+        Pence(self.0 * times)
+    }
+}
+
+impl std::iter::Sum for Pence {
+    fn sum<I: Iterator<Item = Pence>>(iter: I) -> Pence {
+        Pence(iter.map(|p| p.0).sum())
+    }
+}
+
+impl Pence {
+    /// -1, 0 or 1: a saving, no change or a cost.
+    pub fn signum(self) -> i64 {
+        self.0.signum()
+    }
+
+    pub fn abs(self) -> Pence {
+        Pence(self.0.abs())
+    }
+}
+
 /// The minus sign the screens use (U+2212); CSV and JSON strings use `-`.
 pub const UI_MINUS: &str = "\u{2212}";
 

@@ -20,17 +20,17 @@ pub mod warn {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PackageCost {
-    pub weekly_pence: i64,
-    pub care_pence: i64,
-    pub other_pence: i64,
+    pub weekly_pence: Pence,
+    pub care_pence: Pence,
+    pub other_pence: Pence,
     pub minutes_per_week: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AfterCost {
-    pub weekly_pence: i64,
-    pub care_pence: i64,
-    pub other_pence: i64,
+    pub weekly_pence: Pence,
+    pub care_pence: Pence,
+    pub other_pence: Pence,
     pub minutes_per_week: i64,
     pub derived: bool,
     pub withdrawn_visits: Vec<usize>,
@@ -50,12 +50,12 @@ pub struct GoalCounts {
 pub struct Outcome {
     pub before: PackageCost,
     pub after: AfterCost,
-    pub change_pence: i64,
+    pub change_pence: Pence,
     pub reduction_percent: Option<f64>,
-    pub baseline_pence: i64,
-    pub after_vs_baseline_pence: i64,
+    pub baseline_pence: Pence,
+    pub after_vs_baseline_pence: Pence,
     pub weeks_per_year: u32,
-    pub annual_change_pence: i64,
+    pub annual_change_pence: Pence,
     pub break_even_weeks: Option<i64>,
     pub goals: GoalCounts,
     pub warnings: Vec<FieldMessage>,
@@ -159,9 +159,10 @@ pub fn calculate(scenario: &Scenario) -> Calculation {
     let after_weekly = after.cost.weekly_pence;
     let change_pence = after_weekly - before_weekly;
     let saving = -change_pence;
-    let reduction_percent = (before_weekly != 0).then(|| percent_one_place(saving.into(), before_weekly.into()));
+    let reduction_percent =
+        (before_weekly != Pence::ZERO).then(|| percent_one_place(saving.0.into(), before_weekly.0.into()));
     let break_even_weeks = match scenario.reablement_cost {
-        Some(cost) if saving > 0 => Some(div_ceil(cost.0.into(), saving.into()) as i64),
+        Some(cost) if saving > Pence::ZERO => Some(div_ceil(cost.0.into(), saving.0.into()) as i64),
         _ => None,
     };
 
@@ -187,8 +188,8 @@ pub fn calculate(scenario: &Scenario) -> Calculation {
         },
         change_pence,
         reduction_percent,
-        baseline_pence: settings.baseline_weekly.0,
-        after_vs_baseline_pence: after_weekly - settings.baseline_weekly.0,
+        baseline_pence: settings.baseline_weekly,
+        after_vs_baseline_pence: after_weekly - settings.baseline_weekly,
         weeks_per_year: settings.weeks_per_year,
         annual_change_pence: change_pence * i64::from(settings.weeks_per_year),
         break_even_weeks,
@@ -222,7 +223,7 @@ fn fate(visit: &Visit, scenario: &Scenario) -> VisitFate {
 /// is entered): in week `w` a visit is withdrawn when it is linked to at least one goal and
 /// every goal it is linked to was achieved in a week before `w`. Each week is a package of
 /// its own, rounded once.
-fn episode(scenario: &Scenario, weeks: u32, before_weekly: i64) -> Episode {
+fn episode(scenario: &Scenario, weeks: u32, before_weekly: Pence) -> Episode {
     let timeline: Vec<EpisodeWeek> = (1..=weeks)
         .map(|week| {
             let stopped = |visit: &Visit| {
@@ -243,21 +244,15 @@ fn episode(scenario: &Scenario, weeks: u32, before_weekly: i64) -> Episode {
             .cost;
             EpisodeWeek {
                 week,
-                weekly_pence: Pence(cost.weekly_pence),
+                weekly_pence: cost.weekly_pence,
                 minutes_per_week: cost.minutes_per_week,
                 withdrawn_visits,
             }
         })
         .collect();
-    let total_pence: i64 = timeline.iter().map(|w| w.weekly_pence.0).sum();
+    let total_pence: Pence = timeline.iter().map(|w| w.weekly_pence).sum();
     let unchanged_pence = before_weekly * i64::from(weeks);
-    Episode {
-        weeks,
-        timeline,
-        total_pence: Pence(total_pence),
-        unchanged_pence: Pence(unchanged_pence),
-        saving_pence: Pence(unchanged_pence - total_pence),
-    }
+    Episode { weeks, timeline, total_pence, unchanged_pence, saving_pence: unchanged_pence - total_pence }
 }
 
 /// Costs the visits of `package` for which `keep(index)` is true, and all its other costs.
@@ -285,9 +280,9 @@ fn package_working(package: &Package, settings_rate: Pence, keep: impl Fn(usize)
         .collect();
     let care_sixtieths: i128 = visits.iter().map(|v| v.cost_sixtieths).sum();
     // Bounded by the format: at most 50 × 720 × 4 × 7 minutes at £999.99, so it fits an i64.
-    let care_pence = div_round(care_sixtieths, 60) as i64;
+    let care_pence = Pence(div_round(care_sixtieths, 60) as i64);
     let other_costs: Vec<(String, Pence)> = package.other_costs.iter().map(|c| (c.label.clone(), c.weekly)).collect();
-    let other_pence: i64 = other_costs.iter().map(|(_, p)| p.0).sum();
+    let other_pence: Pence = other_costs.iter().map(|(_, p)| *p).sum();
     let cost = PackageCost {
         weekly_pence: care_pence + other_pence,
         care_pence,
@@ -308,7 +303,7 @@ fn warnings(scenario: &Scenario, before: &PackageCost, after: &PackageCost) -> V
                 warnings.push(FieldMessage::new(format!("{path}.visits[{i}].minutes"), warn::LONG_VISIT));
             }
         }
-        if cost.weekly_pence > NURSING_HOME_WEEKLY.0 {
+        if cost.weekly_pence > NURSING_HOME_WEEKLY {
             warnings.push(FieldMessage::new(path, warn::NURSING_HOME));
         }
     };

@@ -14,10 +14,10 @@ pub enum AgainstBaseline {
 impl AgainstBaseline {
     /// From `cost − baseline` in pence (`Outcome::after_vs_baseline_pence`, a cohort's
     /// `after_vs_baseline_pence`).
-    pub fn from_gap(gap: i64) -> AgainstBaseline {
+    pub fn from_gap(gap: Pence) -> AgainstBaseline {
         match gap.signum() {
-            -1 => AgainstBaseline::Below(Pence(-gap)),
-            1 => AgainstBaseline::Above(Pence(gap)),
+            -1 => AgainstBaseline::Below(-gap),
+            1 => AgainstBaseline::Above(gap),
             _ => AgainstBaseline::Same,
         }
     }
@@ -45,8 +45,8 @@ mod tests {
     #[test]
     fn the_gap_is_put_in_words() {
         let baseline = Pence(3813);
-        assert_eq!(AgainstBaseline::from_gap(-815).words(baseline), "£8.15 below the £38.13 baseline");
-        assert_eq!(AgainstBaseline::from_gap(100).words(baseline), "£1.00 above the £38.13 baseline");
-        assert_eq!(AgainstBaseline::from_gap(0).words(baseline), "the same as the £38.13 baseline");
+        assert_eq!(AgainstBaseline::from_gap(Pence(-815)).words(baseline), "£8.15 below the £38.13 baseline");
+        assert_eq!(AgainstBaseline::from_gap(Pence(100)).words(baseline), "£1.00 above the £38.13 baseline");
+        assert_eq!(AgainstBaseline::from_gap(Pence::ZERO).words(baseline), "the same as the £38.13 baseline");
     }
 }

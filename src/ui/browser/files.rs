@@ -90,16 +90,15 @@ pub const RESULT_HEADINGS: [&str; 11] = [
 /// One row of a results CSV, amounts as plain decimals (`295.23`, `-295.23`).
 pub fn result_row(reference: &str, o: &crate::calc::Outcome) -> Vec<String> {
     use crate::calc::money::one_place;
-    use crate::calc::Pence;
     vec![
         reference.to_string(),
-        Pence(o.before.weekly_pence).decimal(),
-        Pence(o.after.weekly_pence).decimal(),
-        Pence(o.change_pence).decimal(),
+        o.before.weekly_pence.decimal(),
+        o.after.weekly_pence.decimal(),
+        o.change_pence.decimal(),
         o.reduction_percent.map(one_place).unwrap_or_default(),
-        Pence(o.baseline_pence).decimal(),
-        Pence(o.after_vs_baseline_pence).decimal(),
-        Pence(o.annual_change_pence).decimal(),
+        o.baseline_pence.decimal(),
+        o.after_vs_baseline_pence.decimal(),
+        o.annual_change_pence.decimal(),
         o.break_even_weeks.map(|w| w.to_string()).unwrap_or_default(),
         o.goals.achieved.to_string(),
         o.goals.total.to_string(),

@@ -15,7 +15,6 @@ pub struct PrintSummaryProps {
 #[component]
 pub fn PrintSummary(props: &PrintSummaryProps) -> Html {
     use crate::calc::scenario::{GoalStatus, OutcomeArea};
-    use crate::calc::Pence;
     let d = &props.draft;
     let o = &props.calculation.outcome;
     let words = |code: &str, all: &[(&'static str, &'static str)]| {
@@ -29,7 +28,7 @@ pub fn PrintSummary(props: &PrintSummaryProps) -> Html {
             <h2 class="heading-s">{ format!("Case {}", if d.reference.trim().is_empty() { "(no reference)" } else { d.reference.trim() }) }</h2>
             <p class="print-note">{ format!("Printed on {}. An estimate only, worked out on this device by the reablement outcome calculator {}.", today(), crate::calc::VERSION) }</p>
             <p>{ format!("Figures used: baseline {} a week (Leicestershire County Council, 2019); hourly rate {} (Homecare Association, 2025-26); {} weeks a year{}.",
-                Pence(o.baseline_pence).display(),
+                o.baseline_pence.display(),
                 crate::calc::Pence::parse(&d.hourly_rate).map(|p| p.display()).unwrap_or_default(),
                 o.weeks_per_year,
                 crate::calc::Pence::parse(&d.reablement_cost).map(|p| format!("; reablement cost {}", p.display())).unwrap_or_default()) }</p>

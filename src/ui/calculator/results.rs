@@ -3,8 +3,8 @@
 
 use crate::calc::explain::hours_and_minutes;
 use crate::calc::money::one_place;
-use crate::calc::wording::{money, AgainstBaseline};
-use crate::calc::{Outcome, Pence};
+use crate::calc::wording::AgainstBaseline;
+use crate::calc::Outcome;
 use crate::ui::browser::focus::focus_link;
 use crate::ui::widgets::chart::{Bar, BarChart};
 use crate::ui::widgets::fields::field_id;
@@ -25,15 +25,15 @@ pub struct Props {
 fn announcement(o: &Outcome) -> String {
     format!(
         "Before reablement {} a week. After {} a week. {}",
-        money(o.before.weekly_pence),
-        money(o.after.weekly_pence),
+        o.before.weekly_pence.display(),
+        o.after.weekly_pence.display(),
         baseline_words(o)
     )
 }
 
 /// `£8.15 below the £38.13 baseline.`, `The same as the £38.13 baseline.`
 fn baseline_words(o: &Outcome) -> String {
-    let words = AgainstBaseline::from_gap(o.after_vs_baseline_pence).words(Pence(o.baseline_pence));
+    let words = AgainstBaseline::from_gap(o.after_vs_baseline_pence).words(o.baseline_pence);
     let mut chars = words.chars();
     let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
     format!("{first}{}.", chars.as_str())
@@ -69,8 +69,8 @@ pub fn Results(props: &Props) -> Html {
 fn outcome_view(o: &Outcome) -> Html {
     let saving = -o.change_pence;
     let change_words = match saving.signum() {
-        1 => format!("{} a week less", money(saving)),
-        -1 => format!("{} a week more", money(-saving)),
+        1 => format!("{} a week less", saving.display()),
+        -1 => format!("{} a week more", (-saving).display()),
         _ => "No change".to_string(),
     };
     let percent = o.reduction_percent.map(|p| {
@@ -81,8 +81,8 @@ fn outcome_view(o: &Outcome) -> Html {
         }
     });
     let year = match o.annual_change_pence.signum() {
-        -1 => format!("{} saved over {} weeks", money(-o.annual_change_pence), o.weeks_per_year),
-        1 => format!("{} more over {} weeks", money(o.annual_change_pence), o.weeks_per_year),
+        -1 => format!("{} saved over {} weeks", (-o.annual_change_pence).display(), o.weeks_per_year),
+        1 => format!("{} more over {} weeks", o.annual_change_pence.display(), o.weeks_per_year),
         _ => format!("No change over {} weeks", o.weeks_per_year),
     };
     let after_note = if o.after.derived {
@@ -104,12 +104,12 @@ fn outcome_view(o: &Outcome) -> Html {
             <dl class="figures">
                 <div class="figure">
                     <dt>{ "Before reablement" }</dt>
-                    <dd><span class="figure__value" data-testid="before-weekly">{ money(o.before.weekly_pence) }</span>{ " a week" }
+                    <dd><span class="figure__value" data-testid="before-weekly">{ o.before.weekly_pence.display() }</span>{ " a week" }
                         <span class="figure__note">{ format!("{} of care a week", hours_and_minutes(o.before.minutes_per_week)) }</span></dd>
                 </div>
                 <div class="figure figure--after">
                     <dt>{ "28 days after" }</dt>
-                    <dd><span class="figure__value" data-testid="after-weekly">{ money(o.after.weekly_pence) }</span>{ " a week" }
+                    <dd><span class="figure__value" data-testid="after-weekly">{ o.after.weekly_pence.display() }</span>{ " a week" }
                         <span class="figure__note">{ format!("{} of care a week. {after_note}", hours_and_minutes(o.after.minutes_per_week)) }</span></dd>
                 </div>
                 <div class="figure">
@@ -121,7 +121,7 @@ fn outcome_view(o: &Outcome) -> Html {
             <BarChart id="result-chart" title="Weekly cost of care before and after reablement, and the baseline" bars={bars} />
             <h3 class="heading-s">{ "Compared with the baseline" }</h3>
             <p class="baseline-gap" data-testid="baseline-gap"><strong>{ baseline_words(o) }</strong></p>
-            <p class="note">{ format!("The baseline of {} is an average over everyone leaving reablement, including the many people who need no further care at all (£0.00). So one person whose care still costs more than the baseline is not a failure: what matters is the average across the whole service.", money(o.baseline_pence)) }</p>
+            <p class="note">{ format!("The baseline of {} is an average over everyone leaving reablement, including the many people who need no further care at all (£0.00). So one person whose care still costs more than the baseline is not a failure: what matters is the average across the whole service.", o.baseline_pence.display()) }</p>
             <dl class="summary-list">
                 <div class="summary-list__row"><dt>{ "Over a year" }</dt><dd data-testid="annual">{ year }</dd></div>
                 if let Some(weeks) = o.break_even_weeks {

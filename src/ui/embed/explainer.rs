@@ -116,22 +116,19 @@ fn bar_length(pence: i64, longest: i64) -> i64 {
 /// The sentence read out when the cost changes.
 fn cost_sentence(name: &str, calculation: &Calculation) -> String {
     let o = &calculation.outcome;
-    let after = Pence(o.after.weekly_pence).display();
-    let saving = Pence(-o.change_pence);
-    if o.change_pence == 0 {
+    let after = o.after.weekly_pence.display();
+    let saving = -o.change_pence;
+    if o.change_pence == Pence::ZERO {
         format!("{name}'s care still costs {after} a week, the same as before reablement.")
-    } else if o.after.weekly_pence == 0 {
+    } else if o.after.weekly_pence == Pence::ZERO {
         format!(
             "{name} needs no more care, so the cost is now {after} a week. That is {} a week less than before.",
             saving.display()
         )
-    } else if o.change_pence < 0 {
+    } else if o.change_pence < Pence::ZERO {
         format!("{name}'s care now costs {after} a week. That is {} a week less than before.", saving.display())
     } else {
-        format!(
-            "{name}'s care now costs {after} a week. That is {} a week more than before.",
-            Pence(o.change_pence).display()
-        )
+        format!("{name}'s care now costs {after} a week. That is {} a week more than before.", o.change_pence.display())
     }
 }
 
@@ -207,14 +204,14 @@ pub fn Explainer(props: &Props) -> Html {
     });
 
     let longest = outcome.before.weekly_pence.max(outcome.after.weekly_pence).max(outcome.baseline_pence);
-    let bar = |label: &'static str, pence: i64, class: &'static str| {
+    let bar = |label: &'static str, pence: Pence, class: &'static str| {
         html! {
             <div class={classes!("explainer__bar", class)}>
                 <dt class="explainer__bar-label">{ label }</dt>
                 <dd class="explainer__bar-value">
-                    <span class="explainer__bar-amount">{ format!("{} a week", Pence(pence).display()) }</span>
+                    <span class="explainer__bar-amount">{ format!("{} a week", pence.display()) }</span>
                     <svg class="explainer__bar-track" viewBox="0 0 1000 24" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                        <rect class="explainer__bar-fill" x="0" y="0" width={bar_length(pence, longest).to_string()} height="24" />
+                        <rect class="explainer__bar-fill" x="0" y="0" width={bar_length(pence.0, longest.0).to_string()} height="24" />
                     </svg>
                 </dd>
             </div>
@@ -252,7 +249,7 @@ pub fn Explainer(props: &Props) -> Html {
                     } else {
                         <ul class="explainer__lines">{ for lines }{ for costs }</ul>
                     }
-                    <p>{ format!("Added up and rounded to the nearest penny, that is {} a week.", Pence(outcome.after.weekly_pence).display()) }</p>
+                    <p>{ format!("Added up and rounded to the nearest penny, that is {} a week.", outcome.after.weekly_pence.display()) }</p>
                 </div>
             </details>
         }
@@ -294,7 +291,7 @@ pub fn Explainer(props: &Props) -> Html {
                     </dl>
                     <p>
                         { "The council compares the cost with a " }<strong>{ "baseline" }</strong>
-                        { format!(" of {} a week. The baseline is an average for everyone who had reablement, including the people who need no more care at all. That is why it is low.", Pence(outcome.baseline_pence).display()) }
+                        { format!(" of {} a week. The baseline is an average for everyone who had reablement, including the people who need no more care at all. That is why it is low.", outcome.baseline_pence.display()) }
                     </p>
                     <p class="explainer__gap">{ baseline_sentence(name, &calculation) }</p>
                 </div>
@@ -314,22 +311,22 @@ mod tests {
 
     #[test]
     fn arthur_starts_with_every_visit_and_loses_them_goal_by_goal() {
-        assert_eq!(arthur(&[false, false, false]).outcome.after.weekly_pence, 29_523);
+        assert_eq!(arthur(&[false, false, false]).outcome.after.weekly_pence, Pence(29_523));
         // Lunch done: the lunch visit (30 × 7 at £24.10) stops.
-        assert_eq!(arthur(&[false, false, true]).outcome.after.weekly_pence, 29_523 - 8435);
+        assert_eq!(arthur(&[false, false, true]).outcome.after.weekly_pence, Pence(29_523 - 8435));
         // Dressing done, washing not: the evening visit stops, the morning one carries on.
         let c = arthur(&[false, true, false]);
         assert_eq!(c.working.fates[2], VisitFate::Withdrawn);
         assert_eq!(c.working.fates[0], VisitFate::ContinuesGoalsOpen(vec!["wash".into()]));
-        assert_eq!(arthur(&[true, true, true]).outcome.after.weekly_pence, 0);
+        assert_eq!(arthur(&[true, true, true]).outcome.after.weekly_pence, Pence::ZERO);
     }
 
     #[test]
     fn the_elements_figures_replace_the_examples() {
         let s = start_scenario(&ARTHUR, Some(Pence(5000)), Some(Pence(3000)));
         let c = calculate(&s);
-        assert_eq!(c.outcome.baseline_pence, 5000);
-        assert_eq!(c.outcome.before.weekly_pence, 36_750); // 735 minutes at £30.00
+        assert_eq!(c.outcome.baseline_pence, Pence(5000));
+        assert_eq!(c.outcome.before.weekly_pence, Pence(36_750)); // 735 minutes at £30.00
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Worked examples for trainers: each a short story, its before and after figures, and
 //! buttons to open it in the calculator (as an editable copy) or present it step by step.
 
-use crate::calc::{calculate, Pence};
+use crate::calc::calculate;
 use crate::ui::examples::data::load_example;
 use crate::ui::examples::data::EXAMPLES;
 use crate::ui::state::context::use_form;
@@ -35,7 +35,7 @@ pub fn ExamplesView() -> Html {
                             <h2 class="heading-m" id={heading_id}>{ format!("{}: {}", example.name, example.title) }</h2>
                             <p>{ example.story }</p>
                             <p class="example__figures">
-                                { format!("Before {} a week, after {} a week.", Pence(outcome.before.weekly_pence).display(), Pence(outcome.after.weekly_pence).display()) }
+                                { format!("Before {} a week, after {} a week.", outcome.before.weekly_pence.display(), outcome.after.weekly_pence.display()) }
                             </p>
                             <div class="button-group">
                                 <button type="button" class="button button--secondary" onclick={open}>

@@ -1,7 +1,6 @@
 //! Scenarios saved on this device: newest first with their before and after figures; open,
 //! duplicate, rename, delete (with undo); and 2 to 4 of them compared side by side.
 
-use crate::calc::wording::money;
 use crate::calc::{calculate, json, Outcome, Scenario};
 use crate::ui::browser::files::{download, results_csv};
 use crate::ui::state::context::use_form;
@@ -102,7 +101,7 @@ pub fn SavedView(props: &Props) -> Html {
                                 }
                                 <p class="hint">{ format!("Saved {}", when(saved.saved_at)) }</p>
                                 { match outcome {
-                                    Some(o) => html! { <p class="saved__figures">{ format!("Before {} a week, after {} a week", money(o.before.weekly_pence), money(o.after.weekly_pence)) }</p> },
+                                    Some(o) => html! { <p class="saved__figures">{ format!("Before {} a week, after {} a week", o.before.weekly_pence.display(), o.after.weekly_pence.display()) }</p> },
                                     None => html! { <p class="error-message">{ "This saved scenario can no longer be read." }</p> },
                                 } }
                                 <div class="checkbox">
@@ -182,12 +181,12 @@ fn Compare(props: &CompareProps) -> Html {
                 <table class="table">
                     <thead><tr><td></td>{ for props.scenarios.iter().map(|(name, _)| html! { <th scope="col">{ name.clone() }</th> }) }</tr></thead>
                     <tbody>
-                        { row("Before, a week", &|o| money(o.before.weekly_pence)) }
-                        { row("28 days after, a week", &|o| money(o.after.weekly_pence)) }
-                        { row("Change, a week", &|o| money(o.change_pence)) }
+                        { row("Before, a week", &|o| o.before.weekly_pence.display()) }
+                        { row("28 days after, a week", &|o| o.after.weekly_pence.display()) }
+                        { row("Change, a week", &|o| o.change_pence.display()) }
                         { row("Reduction", &|o| o.reduction_percent.map(|p| format!("{}%", crate::calc::money::one_place(p))).unwrap_or_else(|| "–".into())) }
-                        { row("Against the baseline", &|o| money(o.after_vs_baseline_pence)) }
-                        { row("Over a year", &|o| money(o.annual_change_pence)) }
+                        { row("Against the baseline", &|o| o.after_vs_baseline_pence.display()) }
+                        { row("Over a year", &|o| o.annual_change_pence.display()) }
                         { row("Goals achieved", &|o| format!("{} of {}", o.goals.achieved, o.goals.total)) }
                     </tbody>
                 </table>

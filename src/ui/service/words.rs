@@ -6,7 +6,7 @@ use crate::calc::Pence;
 
 /// `£8.15 below the £38.13 baseline`.
 pub fn gap_words(gap: i64, baseline: Pence) -> String {
-    AgainstBaseline::from_gap(gap).words(baseline)
+    AgainstBaseline::from_gap(Pence(gap)).words(baseline)
 }
 
 /// `£1,702,404.60 a year less than at the baseline`.

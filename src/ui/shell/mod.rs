@@ -239,8 +239,8 @@ fn IncomingLink(props: &IncomingProps) -> Html {
     let figures = compute(d).calculation.map(|c| {
         format!(
             " Before {} a week, after {} a week.",
-            crate::calc::Pence(c.outcome.before.weekly_pence).display(),
-            crate::calc::Pence(c.outcome.after.weekly_pence).display()
+            c.outcome.before.weekly_pence.display(),
+            c.outcome.after.weekly_pence.display()
         )
     });
     let reference = if d.reference.trim().is_empty() {

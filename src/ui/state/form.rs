@@ -220,7 +220,7 @@ mod tests {
     use std::rc::Rc;
 
     fn after_weekly(state: &State) -> i64 {
-        calculate_scenario(&state.draft.to_value()).unwrap().outcome.after.weekly_pence
+        calculate_scenario(&state.draft.to_value()).unwrap().outcome.after.weekly_pence.0
     }
 
     #[test]

@@ -8,7 +8,7 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq)]
 pub struct Bar {
     pub label: AttrValue,
-    pub pence: i64,
+    pub pence: Pence,
     pub class: &'static str,
 }
 
@@ -42,16 +42,12 @@ pub fn bar_length(amount: i64, max: i64, room: i64, least: i64) -> i64 {
 
 #[component]
 pub fn BarChart(props: &Props) -> Html {
-    let max = props.bars.iter().map(|b| b.pence).max().unwrap_or(0);
+    let max = props.bars.iter().map(|b| b.pence.0).max().unwrap_or(0);
     let label_w = label_width(&props.bars);
     let room = WIDTH - label_w - VALUE_ROOM;
     let height = ROW_H * props.bars.len() as i64 + 8;
-    let description = props
-        .bars
-        .iter()
-        .map(|b| format!("{}: {} a week", b.label, Pence(b.pence).display()))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let description =
+        props.bars.iter().map(|b| format!("{}: {} a week", b.label, b.pence.display())).collect::<Vec<_>>().join("; ");
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
     html! {
@@ -61,12 +57,12 @@ pub fn BarChart(props: &Props) -> Html {
                 <desc id={desc_id}>{ format!("{description}.") }</desc>
                 { for props.bars.iter().enumerate().map(|(i, b)| {
                     let y = 6 + i as i64 * ROW_H;
-                    let w = bar_length(b.pence, max, room, 2);
+                    let w = bar_length(b.pence.0, max, room, 2);
                     html! {
                         <g class={b.class}>
                             <text class="chart__label" x="0" y={(y + 17).to_string()}>{ b.label.clone() }</text>
                             <rect class="chart__bar" x={label_w.to_string()} y={y.to_string()} width={w.to_string()} height="24" rx="2" />
-                            <text class="chart__value" x={(label_w + w + 5).to_string()} y={(y + 17).to_string()}>{ Pence(b.pence).display() }</text>
+                            <text class="chart__value" x={(label_w + w + 5).to_string()} y={(y + 17).to_string()}>{ b.pence.display() }</text>
                         </g>
                     }
                 }) }
