@@ -5,7 +5,8 @@
 //
 // Attributes: mode ("explainer" or "full"), baseline and hourly-rate (pounds, like 38.13),
 // example (a worked example's key: arthur, partial-goals, double-handed,
-// explicit-after-telecare, needs-grew, short-calls). Theming: the --rc-* custom properties
+// explicit-after-telecare, needs-grew, short-calls), weeks ("on": the example's weeks of
+// reablement too, for the examples that have them). Theming: the --rc-* custom properties
 // (--rc-brand, --rc-font, --rc-radius, …) set on the element. See docs/embedding.md.
 //
 // A good guest: everything it shows is inside the element's open shadow root, with its own
@@ -19,7 +20,7 @@
 // an element needs it.
 // `?v=__BUILD__` becomes the build's hash in dist/ (make dist), so a release never mixes files.
 const TAG = 'reablement-calculator';
-const ATTRIBUTES = ['mode', 'baseline', 'hourly-rate', 'example'];
+const ATTRIBUTES = ['mode', 'baseline', 'hourly-rate', 'example', 'weeks'];
 const STYLESHEETS = ['app.css', 'embed.css'].map((file) => new URL(`${file}?v=__BUILD__`, import.meta.url).href);
 const MODULES = {
   explainer: ['embed/reablement_embed.js', 'embed/reablement_embed_bg.wasm'],

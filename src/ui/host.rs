@@ -62,12 +62,12 @@ pub fn Embed(attributes: &Attributes) -> Html {
     let body = match options.mode {
         Mode::Explainer => html! {
             <Explainer key={options.example.key} example={options.example.key}
-                baseline={options.baseline} hourly_rate={options.hourly_rate} />
+                baseline={options.baseline} hourly_rate={options.hourly_rate} weeks={options.weeks} />
         },
         #[cfg(not(feature = "app"))]
         Mode::Full => html! {
             <Explainer key={options.example.key} example={options.example.key}
-                baseline={options.baseline} hourly_rate={options.hourly_rate} />
+                baseline={options.baseline} hourly_rate={options.hourly_rate} weeks={options.weeks} />
         },
         #[cfg(feature = "app")]
         Mode::Full => {
@@ -105,9 +105,10 @@ impl EmbedHandle {
         baseline: Option<String>,
         hourly_rate: Option<String>,
         example: Option<String>,
+        weeks: Option<String>,
     ) {
         if let Some(app) = self.app.as_mut() {
-            app.update(Attributes { mode, baseline, hourly_rate, example });
+            app.update(Attributes { mode, baseline, hourly_rate, example, weeks });
         }
     }
 
@@ -129,9 +130,10 @@ pub fn mount_embed(
     baseline: Option<String>,
     hourly_rate: Option<String>,
     example: Option<String>,
+    weeks: Option<String>,
 ) -> EmbedHandle {
     root.set_inner_html("");
-    let attributes = Attributes { mode, baseline, hourly_rate, example };
+    let attributes = Attributes { mode, baseline, hourly_rate, example, weeks };
     let app = yew::Renderer::<Embed>::with_root_and_props(root, attributes).render();
     EmbedHandle { app: Some(app) }
 }

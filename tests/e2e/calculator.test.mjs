@@ -325,7 +325,7 @@ test('errors: the summary takes focus, lists both messages, links to each field,
     }
 
     // The rest of the form is as it was, and the wrong values are kept as typed.
-    assert.equal(await value(page, '#f-reference'), 'AR-0001');
+    assert.equal(await value(page, '#f-reference'), 'AR-0002');
     assert.deepEqual(
       await Promise.all([0, 1, 2].map((g) => value(page, `#f-goals-${g}-description`))),
       ['Wash myself', 'Get dressed and undressed', 'Make my own lunch'],
@@ -357,7 +357,7 @@ test('reload: the draft comes back as it was, with its result, and says it was r
   const { page } = app;
   try {
     await loadArthur(page);
-    await page.locator('#f-reference').fill('AR-0002');
+    await page.locator('#f-reference').fill('AR-0003');
     await page.locator('#f-goals-2-status-in_progress').check(); // lunch not yet: the lunch visit carries on
     await page.locator('#f-reablement_cost').fill('1850');
     await expectText(page, '[data-testid=after-weekly]', '£84.35'); // 30 × 7 × £24.10 ÷ 60
@@ -368,7 +368,7 @@ test('reload: the draft comes back as it was, with its result, and says it was r
     const notice = page.getByRole('status').filter({ hasText: 'Your draft from this device has been restored.' });
     assert.ok(await notice.isVisible(), 'no "Your draft from this device has been restored." notice after a reload');
 
-    assert.equal(await value(page, '#f-reference'), 'AR-0002');
+    assert.equal(await value(page, '#f-reference'), 'AR-0003');
     assert.deepEqual(
       await Promise.all([0, 1, 2].map((g) => value(page, `#f-goals-${g}-description`))),
       ['Wash myself', 'Get dressed and undressed', 'Make my own lunch'],
@@ -404,11 +404,11 @@ test('"Start again" asks first; Cancel keeps everything; "Yes, start again" empt
     const question = page.getByRole('alertdialog');
     assert.match(await question.innerText(), /Start again\? Everything entered in the form will be removed\./);
     assert.ok(await button(page, 'Yes, start again').isVisible());
-    assert.equal(await value(page, '#f-reference'), 'AR-0001', 'the form changed before the question was answered');
+    assert.equal(await value(page, '#f-reference'), 'AR-0002', 'the form changed before the question was answered');
 
     await button(page, 'Cancel').click();
     assert.equal(await page.getByRole('alertdialog').count(), 0, 'the question is still there after Cancel');
-    assert.equal(await value(page, '#f-reference'), 'AR-0001', 'Cancel lost the reference');
+    assert.equal(await value(page, '#f-reference'), 'AR-0002', 'Cancel lost the reference');
     assert.equal(await page.locator('[id^="f-goals-"][id$="-description"]').count(), 3, 'Cancel lost goals');
     await expectText(page, '[data-testid=before-weekly]', '£295.23');
 
@@ -448,7 +448,7 @@ test('"Clear data on this device" asks first; Cancel keeps everything; "Yes, cle
     assert.match(await page.getByRole('alertdialog').innerText(), /Clear data on this device\?/);
     await button(page, 'Cancel').click();
     assert.equal(await page.getByRole('alertdialog').count(), 0, 'the question is still there after Cancel');
-    assert.equal(await value(page, '#f-reference'), 'AR-0001', 'Cancel lost the reference');
+    assert.equal(await value(page, '#f-reference'), 'AR-0002', 'Cancel lost the reference');
     await expectText(page, '[data-testid=before-weekly]', '£295.23');
     assert.deepEqual(await storedKeys(page), ['reablement-calculator:draft', 'reablement-calculator:unreadable-draft'], 'Cancel changed what is stored');
 
@@ -600,7 +600,7 @@ test('print: the controls are hidden, the result figures and the working are pri
     const summary = page.locator('.print-summary');
     assert.ok(await summary.isVisible(), 'the answers are not printed');
     const printed = await summary.innerText();
-    for (const answer of ['AR-0001', 'Wash myself', 'Maintaining personal hygiene', 'Morning: personal care and dressing', '45 × 1 × 7', 'Withdrawn', 'Leicestershire County Council, 2019', 'estimate only']) {
+    for (const answer of ['AR-0002', 'Wash myself', 'Maintaining personal hygiene', 'Morning: personal care and dressing', '45 × 1 × 7', 'Withdrawn', 'Leicestershire County Council, 2019', 'estimate only']) {
       assert.ok(printed.includes(answer), `the printed summary lacks "${answer}":\n${printed}`);
     }
     assert.equal(await page.locator('#f-goals-0-description').isVisible(), false, 'the form itself is printed as well');

@@ -45,7 +45,7 @@ async function loadArthur(page) {
 
 /** Arthur with his third goal still in progress, under another reference: after is £84.35. */
 async function arthurPartly(page) {
-  await page.fill('#f-reference', 'AR-0002');
+  await page.fill('#f-reference', 'AR-0003');
   await page.locator('#f-goals-2-status-in_progress').check();
   assert.equal(await text(page, '[data-testid=after-weekly]'), '£84.35');
 }
@@ -68,39 +68,39 @@ test('saved scenarios: save, newest first with figures, open, duplicate, rename,
     await page.getByRole('button', { name: 'Saved', exact: true }).click();
 
     const names = await page.locator('.saved__name').allInnerTexts();
-    assert.deepEqual(names, ['AR-0002', 'AR-0001'], 'newest first');
+    assert.deepEqual(names, ['AR-0003', 'AR-0002'], 'newest first');
     const figures = await page.locator('.saved__figures').allInnerTexts();
     assert.deepEqual(figures, ['Before £295.23 a week, after £84.35 a week', 'Before £295.23 a week, after £0.00 a week']);
 
     // Compare both: one table, one chart, each scenario a column.
-    await page.getByRole('checkbox', { name: 'Compare AR-0001' }).check();
     await page.getByRole('checkbox', { name: 'Compare AR-0002' }).check();
+    await page.getByRole('checkbox', { name: 'Compare AR-0003' }).check();
     const table = await text(page, '.compare table');
-    assert.match(table, /AR-0001\s+AR-0002/);
+    assert.match(table, /AR-0002\s+AR-0003/);
     assert.match(table, /28 days after, a week\s+£0\.00\s+£84\.35/);
     assert.match(table, /Goals achieved\s+3 of 3\s+2 of 3/);
     assert.equal(await page.locator('.compare svg[role=img]').count(), 1, 'one chart');
 
     // Duplicate and rename.
-    await page.getByRole('button', { name: 'Duplicate AR-0001' }).click();
-    assert.equal((await page.locator('.saved__name').allInnerTexts())[0], 'Copy of AR-0001');
-    await page.getByRole('button', { name: 'Rename Copy of AR-0001' }).click();
-    await page.getByRole('textbox', { name: 'New name for Copy of AR-0001' }).fill('Arthur at review');
+    await page.getByRole('button', { name: 'Duplicate AR-0002' }).click();
+    assert.equal((await page.locator('.saved__name').allInnerTexts())[0], 'Copy of AR-0002');
+    await page.getByRole('button', { name: 'Rename Copy of AR-0002' }).click();
+    await page.getByRole('textbox', { name: 'New name for Copy of AR-0002' }).fill('Arthur at review');
     await page.getByRole('button', { name: 'Save the name' }).click();
     assert.equal((await page.locator('.saved__name').allInnerTexts())[0], 'Arthur at review');
 
     // Delete, then undo: it comes back where it was.
-    await page.getByRole('button', { name: 'Delete AR-0002' }).click();
-    assert.deepEqual(await page.locator('.saved__name').allInnerTexts(), ['Arthur at review', 'AR-0001']);
+    await page.getByRole('button', { name: 'Delete AR-0003' }).click();
+    assert.deepEqual(await page.locator('.saved__name').allInnerTexts(), ['Arthur at review', 'AR-0002']);
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
-    assert.deepEqual(await page.locator('.saved__name').allInnerTexts(), ['Arthur at review', 'AR-0002', 'AR-0001']);
+    assert.deepEqual(await page.locator('.saved__name').allInnerTexts(), ['Arthur at review', 'AR-0003', 'AR-0002']);
 
     // Kept on the device: still there after a reload; and Open puts it in the calculator.
     await page.reload();
     await page.getByRole('button', { name: 'Saved', exact: true }).click();
     assert.equal(await page.locator('.saved__name').count(), 3);
-    await page.getByRole('button', { name: 'Open AR-0002' }).click();
-    assert.equal(await page.inputValue('#f-reference'), 'AR-0002');
+    await page.getByRole('button', { name: 'Open AR-0003' }).click();
+    assert.equal(await page.inputValue('#f-reference'), 'AR-0003');
     assert.equal(await text(page, '[data-testid=after-weekly]'), '£84.35');
     assert.deepEqual(errors, []);
   } finally {
@@ -114,7 +114,7 @@ test('a scenario downloaded as a file opens again as the same scenario', { timeo
     await loadArthur(page);
     await arthurPartly(page);
     const file = await download(page, 'Download as a file');
-    assert.equal(file.name, 'AR-0002.json');
+    assert.equal(file.name, 'AR-0003.json');
     const scenario = JSON.parse(file.text);
     assert.equal(scenario.format, 'reablement-outcome-scenario');
     assert.equal(scenario.version, 1);
@@ -125,8 +125,8 @@ test('a scenario downloaded as a file opens again as the same scenario', { timeo
     await page.getByRole('button', { name: 'Yes, start again' }).click();
     assert.equal(await page.inputValue('#f-reference'), '');
     await page.setInputFiles('#open-file', file.path);
-    await page.getByText('“AR-0002.json” is open.').waitFor();
-    assert.equal(await page.inputValue('#f-reference'), 'AR-0002');
+    await page.getByText('“AR-0003.json” is open.').waitFor();
+    assert.equal(await page.inputValue('#f-reference'), 'AR-0003');
     assert.equal(await text(page, '[data-testid=after-weekly]'), '£84.35');
     // Downloading it again gives the same scenario.
     const again = await download(page, 'Download as a file');
@@ -195,10 +195,10 @@ test('a share link carries the scenario in its #fragment and asks before replaci
     const { page } = receiver;
     page.on('request', (r) => requests.push(r.url()));
     await page.getByRole('alertdialog', { name: 'This link contains a scenario. Open it?' }).waitFor();
-    assert.match(await text(page, '.incoming'), /case reference AR-0002, 3 goals and 3 visits.*after £84\.35 a week/s);
+    assert.match(await text(page, '.incoming'), /case reference AR-0003, 3 goals and 3 visits.*after £84\.35 a week/s);
     assert.ok(!page.url().includes('#s='), 'the code stays in the address bar');
     await page.getByRole('button', { name: 'Open it' }).click();
-    assert.equal(await page.inputValue('#f-reference'), 'AR-0002');
+    assert.equal(await page.inputValue('#f-reference'), 'AR-0003');
     assert.equal(await text(page, '[data-testid=after-weekly]'), '£84.35');
     assert.ok(requests.every((u) => !u.includes('#s=') && !u.includes('s=')), 'the scenario went to a server');
   } finally {
@@ -269,8 +269,8 @@ test('axe-core: no violations on the saved list, the comparison, the keep-and-sh
     await page.locator('#share-link').waitFor();
     await check('calculator with keep-and-share and a share link');
     await page.getByRole('button', { name: 'Saved', exact: true }).click();
-    await page.getByRole('checkbox', { name: 'Compare AR-0001' }).check();
     await page.getByRole('checkbox', { name: 'Compare AR-0002' }).check();
+    await page.getByRole('checkbox', { name: 'Compare AR-0003' }).check();
     await check('saved list with a comparison');
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 320, `the saved view is ${wide} px wide at 320 px`);

@@ -113,6 +113,25 @@ pub fn results_csv<'a>(rows: impl IntoIterator<Item = (&'a str, &'a crate::calc:
     )
 }
 
+/// The headings of the week-by-week CSV (contract 1.1): one line per week of reablement.
+pub const WEEK_HEADINGS: [&str; 5] = ["reference", "week", "weekly_cost", "minutes_per_week", "stopped_that_week"];
+
+/// The weeks of one scenario as CSV: the headings, then one line per week, amounts as plain
+/// decimals; `stopped` names the visits that stopped in each week (`;` between names).
+pub fn weeks_csv(reference: &str, episode: &crate::calc::Episode, stopped: &[Vec<String>]) -> String {
+    csv_text(std::iter::once(WEEK_HEADINGS.iter().map(|h| h.to_string()).collect()).chain(
+        episode.timeline.iter().enumerate().map(|(i, w)| {
+            vec![
+                reference.to_string(),
+                w.week.to_string(),
+                w.weekly_pence.decimal(),
+                w.minutes_per_week.to_string(),
+                stopped.get(i).map(|names| names.join("; ")).unwrap_or_default(),
+            ]
+        }),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +154,21 @@ mod tests {
         assert_eq!(read.problems, Vec::<String>::new());
         assert_eq!(read.rows.len(), 2);
         assert_eq!((read.rows[0].before_weekly.0, read.rows[0].after_weekly.0), (29523, 0));
+    }
+
+    #[test]
+    fn the_weeks_csv_has_one_line_per_week() {
+        let value = json::parse(include_str!("../examples/data/arthur.json")).unwrap();
+        let scenario = Scenario::from_json(&value).unwrap();
+        let calculation = calculate(&scenario);
+        let episode = calculation.outcome.episode.unwrap();
+        let stopped = vec![vec![], vec!["Evening: undressing".to_string()]];
+        assert_eq!(
+            weeks_csv("@AR-0002", &episode, &stopped),
+            "\u{feff}reference,week,weekly_cost,minutes_per_week,stopped_that_week\r\n\
+             '@AR-0002,1,295.23,735,\r\n\
+             '@AR-0002,2,210.88,525,Evening: undressing\r\n"
+        );
     }
 
     #[test]

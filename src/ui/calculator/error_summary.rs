@@ -22,7 +22,8 @@ fn target(path: &str) -> String {
 
 /// Where a path's field comes on the page, so the summary lists errors in the form's order.
 fn form_order(path: &str) -> u8 {
-    const ORDER: [&str; 6] = ["reference", "goals", "before", "after", "settings", "reablement_cost"];
+    const ORDER: [&str; 7] =
+        ["reference", "reablement_weeks", "goals", "before", "after", "settings", "reablement_cost"];
     ORDER.iter().position(|p| path.starts_with(p)).unwrap_or(ORDER.len()) as u8
 }
 
@@ -78,8 +79,23 @@ mod tests {
 
     #[test]
     fn summary_follows_the_form_order() {
-        let mut paths = vec!["settings.hourly_rate", "before.visits[1].minutes", "reference", "goals[0].id"];
+        let mut paths = vec![
+            "settings.hourly_rate",
+            "before.visits[1].minutes",
+            "goals[0].achieved_week",
+            "reference",
+            "reablement_weeks",
+        ];
         paths.sort_by_key(|p| form_order(p));
-        assert_eq!(paths, ["reference", "goals[0].id", "before.visits[1].minutes", "settings.hourly_rate"]);
+        assert_eq!(
+            paths,
+            [
+                "reference",
+                "reablement_weeks",
+                "goals[0].achieved_week",
+                "before.visits[1].minutes",
+                "settings.hourly_rate"
+            ]
+        );
     }
 }

@@ -1,12 +1,13 @@
 //! The person's goals: what they want to be able to do, the Care Act outcome it is about,
 //! and how it is going.
 
-use crate::calc::scenario::{GoalStatus, OutcomeArea, MAX_GOALS};
+use crate::calc::scenario::{GoalStatus, OutcomeArea, MAX_GOALS, MAX_REABLEMENT_WEEKS};
 use crate::ui::state::context::use_form;
 use crate::ui::state::draft::GoalDraft;
 use crate::ui::state::FormAction;
 use crate::ui::state::GoalField;
-use crate::ui::widgets::fields::{field_id, Input, Radios, Select};
+use crate::ui::state::Setting;
+use crate::ui::widgets::fields::{field_id, Input, InputKind, Radios, Select};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -48,6 +49,15 @@ pub fn Goals(props: &Props) -> Html {
                         <Radios field={form.field(&path("status"))} legend={html!{ "How is it going?" }} inline=true small=true
                             value={goal.status.clone()} options={status_options()}
                             onchange={form.on_text(move |t| FormAction::EditGoal(key, GoalField::Status, t).into())} />
+                        if goal.status == GoalStatus::Achieved.code() {
+                            <div class="conditional">
+                                <Input field={form.field(&path("achieved_week"))} label={html!{ "In which week was it achieved? (optional)" }}
+                                    kind={InputKind::Whole} width="w-2"
+                                    hint={html!{ "For example, 1 for the first week of reablement. The visits it helps with stop from the week after." }}
+                                    value={goal.achieved_week.clone()}
+                                    oninput={form.on_text(move |t| FormAction::EditGoal(key, GoalField::AchievedWeek, t).into())} />
+                            </div>
+                        }
                         <button type="button" class="button button--link no-print" onclick={form.on_click(FormAction::RemoveGoal(key).into())}>
                             { "Remove" }<span class="visually-hidden">{ format!(" goal {}", i + 1) }</span>
                         </button>
@@ -60,5 +70,23 @@ pub fn Goals(props: &Props) -> Html {
                 </button>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WeeksProps {
+    pub value: AttrValue,
+}
+
+/// "How many weeks did reablement last?" (contract 1.1): with it, the result shows the cost
+/// week by week during reablement.
+#[component]
+pub fn ReablementWeeks(props: &WeeksProps) -> Html {
+    let form = use_form();
+    html! {
+        <Input field={form.field("reablement_weeks")} label={html!{ "How many weeks did reablement last? (optional)" }}
+            kind={InputKind::Whole} width="w-2" suffix="weeks"
+            hint={html!{ format!("A whole number of weeks, up to {MAX_REABLEMENT_WEEKS}. Reablement is free to the person for up to 6 weeks. With it, the result shows the cost of care week by week.") }}
+            value={props.value.clone()} oninput={form.on_text(|t| FormAction::Set(Setting::ReablementWeeks, t).into())} />
     }
 }

@@ -3,8 +3,9 @@
 //! A file is checked by `calc` before anything changes: a bad one changes nothing.
 
 use crate::calc::{json, Outcome, Scenario};
-use crate::ui::browser::files::{download, file_name, results_csv};
+use crate::ui::browser::files::{download, file_name, results_csv, weeks_csv};
 use crate::ui::browser::share;
+use crate::ui::state::computed::Weeks;
 use crate::ui::state::context::use_form;
 use crate::ui::state::draft::Draft;
 use crate::ui::state::{FormAction, SavedAction};
@@ -20,6 +21,9 @@ const MAX_FILE_BYTES: f64 = 1_000_000.0;
 pub struct Props {
     pub draft: Rc<Draft>,
     pub outcome: Option<Rc<Outcome>>,
+    /// The weeks of reablement, when the form has them: their own CSV, one line per week.
+    #[prop_or_default]
+    pub weeks: Option<Rc<Weeks>>,
     pub standalone: bool,
 }
 
@@ -98,6 +102,20 @@ pub fn KeepAndShare(props: &Props) -> Html {
             }
         })
     };
+    let download_weeks = {
+        let (weeks, reference) = (props.weeks.clone(), reference.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(w) = &weeks {
+                let stem =
+                    if reference.is_empty() { "reablement-weeks".to_string() } else { format!("{reference}-weeks") };
+                download(
+                    &file_name(&stem, "csv"),
+                    "text/csv;charset=utf-8",
+                    &weeks_csv(&reference, &w.episode, &w.stopped),
+                );
+            }
+        })
+    };
     let open_file = {
         let (dispatch, problem) = (form.dispatch.clone(), problem.clone());
         Callback::from(move |e: Event| {
@@ -163,6 +181,9 @@ pub fn KeepAndShare(props: &Props) -> Html {
                 }
                 <button type="button" class="button button--secondary" onclick={download_file} disabled={!valid}>{ "Download as a file" }</button>
                 <button type="button" class="button button--secondary" onclick={download_csv} disabled={!valid}>{ "Download the result as CSV" }</button>
+                if valid && props.weeks.is_some() {
+                    <button type="button" class="button button--secondary" onclick={download_weeks}>{ "Download the weeks as CSV" }</button>
+                }
                 if props.standalone {
                     <button type="button" class="button button--secondary" onclick={make_link} disabled={!valid}>{ "Copy a share link" }</button>
                 }

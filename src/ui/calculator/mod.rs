@@ -4,11 +4,12 @@
 use self::print::PrintSummary;
 use crate::ui::calculator::after::AfterPackage;
 use crate::ui::calculator::error_summary::ErrorSummary;
-use crate::ui::calculator::goals::Goals;
+use crate::ui::calculator::goals::{Goals, ReablementWeeks};
 use crate::ui::calculator::keep::KeepAndShare;
 use crate::ui::calculator::package::PackageEditor;
 use crate::ui::calculator::results::Results;
 use crate::ui::calculator::settings::Settings;
+use crate::ui::calculator::weeks::{WeeksInBrief, WeeksResult};
 use crate::ui::calculator::working::Working;
 use crate::ui::examples::data::load_example;
 use crate::ui::examples::data::ARTHUR;
@@ -29,6 +30,7 @@ pub mod package;
 pub mod print;
 pub mod results;
 pub mod settings;
+pub mod weeks;
 pub mod working;
 
 #[derive(Properties, PartialEq)]
@@ -82,6 +84,7 @@ pub fn Calculator(props: &Props) -> Html {
                         <Input field={form.field("reference")} label={html!{ "Case reference (optional)" }} width="w-10"
                             hint={html!{ "Your team's case or referral number, for example AB-1234. Not a name or NHS number." }}
                             value={state.draft.reference.clone()} oninput={form.on_text(|t| FormAction::Set(Setting::Reference, t).into())} />
+                        <ReablementWeeks value={state.draft.reablement_weeks.clone()} />
                     </section>
                     <Goals goals={state.draft.goals.clone()} />
                     <section class="section" id="f-before" tabindex="-1" aria-labelledby="before-heading">
@@ -99,6 +102,9 @@ pub fn Calculator(props: &Props) -> Html {
                     <Results outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))}
                         error_count={computed.errors.len()} show_errors={state.show_errors} blank={blank}
                         heading={props.results_heading.clone()} />
+                    if let (Some(weeks), false) = (&computed.weeks, blank) {
+                        <WeeksInBrief sentence={weeks.sentence.clone()} />
+                    }
                     if computed.calculation.is_some() && !blank {
                         <button type="button" class="button button--secondary no-print" onclick={form.on_click(NavAction::Show(crate::ui::state::View::Present).into())}>
                             { "Present the working step by step" }
@@ -106,10 +112,14 @@ pub fn Calculator(props: &Props) -> Html {
                     }
                 </aside>
             </div>
+            if let (Some(calc), Some(weeks), false) = (&computed.calculation, &computed.weeks, blank) {
+                <WeeksResult weeks={weeks.clone()} outcome={Rc::new(calc.outcome.clone())} />
+            }
             if computed.calculation.is_some() && !blank {
                 <Working sections={computed.sections.clone()} />
             }
-            <KeepAndShare draft={draft.clone()} outcome={computed.calculation.as_ref().filter(|_| !blank).map(|c| Rc::new(c.outcome.clone()))} standalone={props.standalone} />
+            <KeepAndShare draft={draft.clone()} outcome={computed.calculation.as_ref().filter(|_| !blank).map(|c| Rc::new(c.outcome.clone()))}
+                weeks={computed.weeks.clone().filter(|_| !blank)} standalone={props.standalone} />
 
         </>
     }

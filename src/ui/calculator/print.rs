@@ -27,16 +27,24 @@ pub fn PrintSummary(props: &PrintSummaryProps) -> Html {
         <section class="print-only print-summary" aria-hidden="true">
             <h2 class="heading-s">{ format!("Case {}", if d.reference.trim().is_empty() { "(no reference)" } else { d.reference.trim() }) }</h2>
             <p class="print-note">{ format!("Printed on {}. An estimate only, worked out on this device by the reablement outcome calculator {}.", today(), crate::calc::VERSION) }</p>
-            <p>{ format!("Figures used: baseline {} a week (Leicestershire County Council, 2019); hourly rate {} (Homecare Association, 2025-26); {} weeks a year{}.",
+            <p>{ format!("Figures used: baseline {} a week (Leicestershire County Council, 2019); hourly rate {} (Homecare Association, 2025-26); {} weeks a year{}{}.",
                 o.baseline_pence.display(),
                 crate::calc::Pence::parse(&d.hourly_rate).map(|p| p.display()).unwrap_or_default(),
                 o.weeks_per_year,
-                crate::calc::Pence::parse(&d.reablement_cost).map(|p| format!("; reablement cost {}", p.display())).unwrap_or_default()) }</p>
+                crate::calc::Pence::parse(&d.reablement_cost).map(|p| format!("; reablement cost {}", p.display())).unwrap_or_default(),
+                o.episode.as_ref().map(|e| format!("; reablement lasted {}", if e.weeks == 1 { "1 week".to_string() } else { format!("{} weeks", e.weeks) })).unwrap_or_default()) }</p>
             <table class="table">
                 <caption class="visually-hidden">{ "Goals" }</caption>
                 <thead><tr><th>{ "Goal" }</th><th>{ "Outcome" }</th><th>{ "Status" }</th></tr></thead>
-                <tbody>{ for d.goals.iter().map(|g| html! {
-                    <tr><td>{ g.description.clone() }</td><td>{ words(&g.outcome, &outcomes) }</td><td>{ words(&g.status, &statuses) }</td></tr>
+                <tbody>{ for d.goals.iter().map(|g| {
+                    let week = g.achieved_week.trim().parse::<u32>().ok().filter(|_| g.status == GoalStatus::Achieved.code());
+                    let status = match week {
+                        Some(week) => format!("{} in week {week}", words(&g.status, &statuses)),
+                        None => words(&g.status, &statuses).to_string(),
+                    };
+                    html! {
+                        <tr><td>{ g.description.clone() }</td><td>{ words(&g.outcome, &outcomes) }</td><td>{ status }</td></tr>
+                    }
                 }) }</tbody>
             </table>
             <table class="table">

@@ -9,6 +9,7 @@ use crate::calc::outcome::{Calculation, VisitFate};
 use crate::calc::scenario::GoalStatus;
 use crate::calc::wording::AgainstBaseline;
 use crate::calc::{calculate, Pence, Scenario};
+use crate::ui::embed::weeks::ExplainerWeeks;
 use crate::ui::examples::data::{Example, ARTHUR, EXAMPLES};
 use crate::ui::widgets::chart;
 use std::rc::Rc;
@@ -24,6 +25,9 @@ pub struct Props {
     /// The hourly rate for care; the example's own when `None`.
     #[prop_or_default]
     pub hourly_rate: Option<Pence>,
+    /// Show the example's weeks of reablement after the worked example (`weeks="on"`).
+    #[prop_or_default]
+    pub weeks: bool,
 }
 
 pub fn find(key: &str) -> &'static Example {
@@ -33,11 +37,20 @@ pub fn find(key: &str) -> &'static Example {
 /// The example as the explainer starts it: no goal done yet, the package after worked out
 /// from the goals, and the element's baseline and rate where it gives them.
 pub fn start_scenario(example: &Example, baseline: Option<Pence>, hourly_rate: Option<Pence>) -> Scenario {
-    let mut scenario = example.scenario();
+    let mut scenario = with_figures(example, baseline, hourly_rate);
     scenario.after = None;
+    // The reader ticks what is done; when is the weeks' part (`weeks="on"`), not this one.
+    scenario.reablement_weeks = None;
     for goal in &mut scenario.goals {
         goal.status = GoalStatus::NotAchieved;
+        goal.achieved_week = None;
     }
+    scenario
+}
+
+/// The example as it is, with the element's baseline and hourly rate where it gives them.
+pub fn with_figures(example: &Example, baseline: Option<Pence>, hourly_rate: Option<Pence>) -> Scenario {
+    let mut scenario = example.scenario();
     if let Some(baseline) = baseline {
         scenario.settings.baseline_weekly = baseline;
     }
@@ -297,6 +310,9 @@ pub fn Explainer(props: &Props) -> Html {
                 </div>
                 { working }
             </section>
+            if props.weeks {
+                <ExplainerWeeks name={name} scenario={Rc::new(with_figures(example, props.baseline, props.hourly_rate))} />
+            }
         </div>
     }
 }

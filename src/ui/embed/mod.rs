@@ -15,6 +15,7 @@ use crate::ui::state::draft::Draft;
 use yew::prelude::*;
 
 pub mod explainer;
+pub mod weeks;
 
 /// What the element shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +37,9 @@ pub struct Attributes {
     pub hourly_rate: Option<String>,
     #[prop_or_default]
     pub example: Option<String>,
+    /// `"on"`: the explainer shows the example's weeks of reablement too (contract 1.1).
+    #[prop_or_default]
+    pub weeks: Option<String>,
 }
 
 /// The attributes once checked: every value usable, and a note for each one that was not.
@@ -49,6 +53,8 @@ pub struct Options {
     pub example: &'static Example,
     /// True when the element named a (known) example.
     pub example_given: bool,
+    /// Show the example's weeks of reablement (`weeks="on"`, and the example has weeks).
+    pub weeks: bool,
     pub notes: Vec<String>,
 }
 
@@ -75,6 +81,37 @@ fn money_in_range(value: &str, min: Pence, max: Pence) -> Result<Pence, &'static
 fn find_example(value: &str) -> Option<&'static Example> {
     let wanted = value.trim();
     EXAMPLES.iter().find(|e| e.key.eq_ignore_ascii_case(wanted) || e.name.eq_ignore_ascii_case(wanted))
+}
+
+/// The `weeks` attribute: `"on"` or `"off"` (the default). Shown only when the example has
+/// weeks of reablement; a note says why not otherwise.
+fn weeks_option(value: Option<&str>, example: &Example, notes: &mut Vec<String>) -> bool {
+    let on = match value.map(str::trim) {
+        None => false,
+        Some(v) if v.eq_ignore_ascii_case("on") => true,
+        Some(v) if v.eq_ignore_ascii_case("off") => false,
+        Some(v) => {
+            notes.push(format!(
+                "The weeks option {} is not one this calculator knows, so the weeks are not shown. Write weeks=\"on\" to show them.",
+                quoted(v)
+            ));
+            false
+        }
+    };
+    if on && example.scenario().reablement_weeks.is_none() {
+        let with: Vec<String> = EXAMPLES
+            .iter()
+            .filter(|e| e.scenario().reablement_weeks.is_some())
+            .map(|e| format!("“{}”", e.key))
+            .collect();
+        notes.push(format!(
+            "{}'s example has no weeks of reablement, so the weeks are not shown. The examples with weeks are {}.",
+            example.name,
+            with.join(", ")
+        ));
+        return false;
+    }
+    on
 }
 
 impl Options {
@@ -143,7 +180,8 @@ impl Options {
             }
         });
 
-        Options { mode, baseline, hourly_rate, example, example_given, notes }
+        let weeks = weeks_option(attributes.weeks.as_deref(), example, &mut notes);
+        Options { mode, baseline, hourly_rate, example, example_given, weeks, notes }
     }
 
     /// The draft the full calculator starts from: the named example (or an empty form) with
@@ -170,7 +208,33 @@ mod tests {
             baseline: baseline.map(String::from),
             hourly_rate: rate.map(String::from),
             example: example.map(String::from),
+            weeks: None,
         })
+    }
+
+    #[test]
+    fn the_weeks_are_shown_on_request_for_an_example_with_weeks() {
+        let weeks = |value: Option<&str>, example: Option<&str>| {
+            Options::from_attributes(&Attributes {
+                weeks: value.map(String::from),
+                example: example.map(String::from),
+                ..Attributes::default()
+            })
+        };
+        assert!(!weeks(None, None).weeks);
+        let on = weeks(Some(" ON "), None);
+        assert!(on.weeks && on.notes.is_empty(), "{:?}", on.notes);
+        assert!(!weeks(Some("off"), None).weeks);
+        let odd = weeks(Some("yes please"), None);
+        assert!(!odd.weeks);
+        assert!(odd.notes[0].starts_with("The weeks option “yes please” is not one"), "{}", odd.notes[0]);
+        let beryl = weeks(Some("on"), Some("partial-goals"));
+        assert!(!beryl.weeks);
+        assert_eq!(
+            beryl.notes,
+            ["Beryl's example has no weeks of reablement, so the weeks are not shown. The examples with weeks are “arthur”, “needs-grew”, “short-calls”."]
+        );
+        assert!(weeks(Some("on"), Some("short-calls")).weeks);
     }
 
     #[test]

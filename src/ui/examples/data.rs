@@ -19,7 +19,7 @@ pub const ARTHUR: Example = Example {
     key: "arthur",
     name: "Arthur",
     title: "All goals achieved: no further care",
-    story: "Arthur had 3 calls a day: personal care and dressing in the morning, making lunch, and undressing in the evening. At his welcome visit he set 3 goals. Equipment was ordered, the evening call stopped after a week, and he achieved all his goals within 2 weeks. He needed no more care.",
+    story: "Arthur had 3 calls a day: personal care and dressing in the morning, making lunch, and undressing in the evening. At his welcome visit he set 3 goals. Equipment was ordered. He could dress and undress himself in the first week, so the evening call stopped after it; in the second week he could wash and make his own lunch, so the morning and lunch calls stopped too. He needed no more care.",
     json: include_str!("data/arthur.json"),
 };
 
@@ -50,14 +50,14 @@ pub const EXAMPLES: [Example; 6] = [
         key: "needs-grew",
         name: "Doris",
         title: "Needs that grew: the package after costs more",
-        story: "Doris had a fall during reablement and her memory got worse. She did not achieve her goals, and 28 days later she needs 3 longer calls a day and a falls sensor. Her care costs more than before. This happens, and the calculator says so: it is not a mistake in the working.",
+        story: "Doris had a fall during reablement and her memory got worse. She did not achieve her goals in her 6 weeks of reablement, so no call stopped, and 28 days later she needs 3 longer calls a day and a falls sensor. Her care costs more than before. This happens, and the calculator says so: it is not a mistake in the working.",
         json: include_str!("data/needs-grew.json"),
     },
     Example {
         key: "short-calls",
         name: "Ken",
         title: "Short calls for tablets replaced by a pill dispenser",
-        story: "Ken had three 15-minute calls a day to prompt his tablets, and a weekly shopping trip. With an automatic pill dispenser he now takes his tablets on time and makes his own hot drinks, so the three short calls stop. Getting to the shop is still in progress, so the shopping trip carries on, and so does the dispenser.",
+        story: "Ken had three 15-minute calls a day to prompt his tablets, and a weekly shopping trip. The automatic pill dispenser came in his first week of reablement, so the lunchtime call stopped after it; once he could make his own hot drinks, in week 2, the breakfast and teatime calls stopped too. After 4 weeks, getting to the shop is still in progress, so the shopping trip carries on, and so does the dispenser.",
         json: include_str!("data/short-calls.json"),
     },
 ];

@@ -1,13 +1,14 @@
 //! Presentation mode for a projector: the working one step at a time in large type, moved on
 //! by keyboard (→, Space or Page Down; ← or Page Up; Home; End) or buttons, with the chart
-//! building up as each package's total is reached.
+//! building up as each package's total (and each week of reablement) is reached.
 
 use crate::calc::explain::Section;
 use crate::calc::Outcome;
+use crate::ui::examples::present_weeks::bars_so_far;
 use crate::ui::state::context::use_form;
 use crate::ui::state::NavAction;
 use crate::ui::state::View;
-use crate::ui::widgets::chart::{Bar, BarChart};
+use crate::ui::widgets::chart::BarChart;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -49,10 +50,6 @@ pub fn Presentation(props: &Props) -> Html {
         .collect();
     let last = steps.len().saturating_sub(1);
     let current = (*step).min(last);
-    let section_done = |s: usize| {
-        let end = steps.iter().rposition(|(sec, _)| *sec == s).unwrap_or(usize::MAX);
-        current >= end
-    };
     let go = |to: usize| {
         let step = step.clone();
         Callback::from(move |_: MouseEvent| step.set(to.min(last)))
@@ -73,16 +70,7 @@ pub fn Presentation(props: &Props) -> Html {
             }
         })
     };
-    let mut bars = Vec::new();
-    if section_done(0) {
-        bars.push(Bar { label: "Before".into(), pence: outcome.before.weekly_pence, class: "chart--before" });
-    }
-    if section_done(1) {
-        bars.push(Bar { label: "After 28 days".into(), pence: outcome.after.weekly_pence, class: "chart--after" });
-    }
-    if section_done(2) {
-        bars.push(Bar { label: "Baseline".into(), pence: outcome.baseline_pence, class: "chart--baseline" });
-    }
+    let bars = bars_so_far(&props.sections, &outcome, current);
     let (section, text) = steps.get(current).copied().unwrap_or((0, ""));
     html! {
         <div class="present">

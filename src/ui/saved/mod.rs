@@ -143,6 +143,18 @@ fn short(name: &str) -> String {
     }
 }
 
+/// The weeks' saving (contract 1.1): "£84.35 over 2 weeks", or why there is none.
+fn weeks_saving(o: &Outcome) -> String {
+    match &o.episode {
+        Some(e) => format!(
+            "{} over {}",
+            e.saving_pence.display(),
+            if e.weeks == 1 { "1 week".to_string() } else { format!("{} weeks", e.weeks) }
+        ),
+        None => "Weeks not entered".to_string(),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct CompareProps {
     scenarios: Vec<(String, Outcome)>,
@@ -188,6 +200,7 @@ fn Compare(props: &CompareProps) -> Html {
                         { row("Against the baseline", &|o| o.after_vs_baseline_pence.display()) }
                         { row("Over a year", &|o| o.annual_change_pence.display()) }
                         { row("Goals achieved", &|o| format!("{} of {}", o.goals.achieved, o.goals.total)) }
+                        { row("Less during reablement", &weeks_saving) }
                     </tbody>
                 </table>
             </div>

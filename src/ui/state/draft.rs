@@ -15,6 +15,9 @@ pub struct GoalDraft {
     pub description: String,
     pub outcome: String,
     pub status: String,
+    /// The week of reablement it was achieved in, as typed. Kept while the goal is not marked
+    /// achieved (and then left out of the scenario), so it comes back when it is again.
+    pub achieved_week: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -52,6 +55,8 @@ pub struct Draft {
     pub hourly_rate: String,
     pub weeks_per_year: String,
     pub reablement_cost: String,
+    /// How many weeks reablement lasted (contract 1.1), as typed; empty: no week-by-week view.
+    pub reablement_weeks: String,
     pub goals: Vec<GoalDraft>,
     pub before: PackageDraft,
     /// `None`: the after package is worked out from the goals.
@@ -67,6 +72,7 @@ impl Default for Draft {
             hourly_rate: DEFAULT_HOURLY_RATE.decimal(),
             weeks_per_year: DEFAULT_WEEKS_PER_YEAR.to_string(),
             reablement_cost: String::new(),
+            reablement_weeks: String::new(),
             goals: Vec::new(),
             before: PackageDraft::default(),
             after: None,
@@ -111,6 +117,14 @@ fn money(text: &str) -> Value {
     } else {
         Value::String(text.to_string())
     }
+}
+
+/// `value` without its field `key` when that field is `null` (the same as missing).
+fn omit_if_null(mut value: Value, key: &str) -> Value {
+    if let Value::Object(fields) = &mut value {
+        fields.retain(|(k, v)| k != key || !v.is_null());
+    }
+    value
 }
 
 impl PackageDraft {
@@ -176,9 +190,10 @@ impl PackageDraft {
 
 impl Draft {
     /// The scenario this form describes, in the contract's format (valid or not: `calc`
-    /// decides, and its error paths name the form's fields).
+    /// decides, and its error paths name the form's fields). Without weeks it is a contract
+    /// 1.0 scenario: the 1.1 fields are left out rather than written as `null`.
     pub fn to_value(&self) -> Value {
-        Value::object([
+        let value = Value::object([
             ("format", Value::string(FORMAT)),
             ("version", Value::Int(1)),
             ("reference", Value::string(self.reference.trim())),
@@ -196,12 +211,19 @@ impl Draft {
                     self.goals
                         .iter()
                         .map(|g| {
-                            Value::object([
-                                ("id", Value::string(&g.id)),
-                                ("description", Value::string(g.description.trim())),
-                                ("outcome", Value::string(&g.outcome)),
-                                ("status", Value::string(&g.status)),
-                            ])
+                            // The week only goes with an achieved goal: a week kept aside while
+                            // the goal is marked otherwise is not an error the user made.
+                            let week = if g.status == "achieved" { whole(&g.achieved_week) } else { Value::Null };
+                            omit_if_null(
+                                Value::object([
+                                    ("id", Value::string(&g.id)),
+                                    ("description", Value::string(g.description.trim())),
+                                    ("outcome", Value::string(&g.outcome)),
+                                    ("status", Value::string(&g.status)),
+                                    ("achieved_week", week),
+                                ]),
+                                "achieved_week",
+                            )
                         })
                         .collect(),
                 ),
@@ -209,7 +231,9 @@ impl Draft {
             ("before", self.before.to_value()),
             ("after", self.after.as_ref().map_or(Value::Null, PackageDraft::to_value)),
             ("reablement_cost", money(&self.reablement_cost)),
-        ])
+            ("reablement_weeks", whole(&self.reablement_weeks)),
+        ]);
+        omit_if_null(value, "reablement_weeks")
     }
 
     /// The form filled from a valid scenario.
@@ -226,6 +250,7 @@ impl Draft {
                     description: g.description.clone(),
                     outcome: g.outcome.code().to_string(),
                     status: g.status.code().to_string(),
+                    achieved_week: g.achieved_week.map(|w| w.to_string()).unwrap_or_default(),
                 }
             })
             .collect();
@@ -237,6 +262,7 @@ impl Draft {
             hourly_rate: scenario.settings.hourly_rate.decimal(),
             weeks_per_year: scenario.settings.weeks_per_year.to_string(),
             reablement_cost: scenario.reablement_cost.map(|p| p.decimal()).unwrap_or_default(),
+            reablement_weeks: scenario.reablement_weeks.map(|w| w.to_string()).unwrap_or_default(),
             goals,
             before,
             after,
@@ -286,6 +312,26 @@ mod tests {
         let value: Value = crate::calc::json::parse(text).unwrap();
         let scenario = Scenario::from_json(&value).unwrap();
         let draft = Draft::from_scenario(&scenario);
+        assert_eq!(Scenario::from_json(&draft.to_value()).unwrap(), scenario);
+    }
+
+    #[test]
+    fn without_weeks_the_form_writes_a_1_0_scenario_and_with_them_1_1() {
+        let arthur = include_str!("../../../tests/examples/arthur.json");
+        let arthur: serde_json::Value = serde_json::from_str(arthur).unwrap();
+        let value: Value = crate::calc::json::parse(&arthur["input"].to_string()).unwrap();
+        let draft = Draft::from_scenario(&Scenario::from_json(&value).unwrap());
+        let text = draft.to_value().to_json_text();
+        assert!(
+            !text.contains("achieved_week") && !text.contains("reablement_weeks"),
+            "no 1.1 field in a 1.0 scenario: {text}"
+        );
+        let weeks = include_str!("../../../tests/examples/arthur-weeks.json");
+        let weeks: serde_json::Value = serde_json::from_str(weeks).unwrap();
+        let value: Value = crate::calc::json::parse(&weeks["input"].to_string()).unwrap();
+        let scenario = Scenario::from_json(&value).unwrap();
+        let draft = Draft::from_scenario(&scenario);
+        assert_eq!((draft.reablement_weeks.as_str(), draft.goals[1].achieved_week.as_str()), ("2", "1"));
         assert_eq!(Scenario::from_json(&draft.to_value()).unwrap(), scenario);
     }
 

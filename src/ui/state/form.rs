@@ -11,6 +11,8 @@ pub enum Setting {
     HourlyRate,
     WeeksPerYear,
     ReablementCost,
+    /// How many weeks reablement lasted (contract 1.1).
+    ReablementWeeks,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +20,8 @@ pub enum GoalField {
     Description,
     Outcome,
     Status,
+    /// The week it was achieved in: kept while the goal is marked otherwise.
+    AchievedWeek,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +77,7 @@ pub(super) fn reduce(state: &mut State, action: FormAction) {
                 Setting::HourlyRate => &mut draft.hourly_rate,
                 Setting::WeeksPerYear => &mut draft.weeks_per_year,
                 Setting::ReablementCost => &mut draft.reablement_cost,
+                Setting::ReablementWeeks => &mut draft.reablement_weeks,
             };
             *field = value;
         }
@@ -93,6 +98,7 @@ pub(super) fn reduce(state: &mut State, action: FormAction) {
                     GoalField::Description => goal.description = value,
                     GoalField::Outcome => goal.outcome = value,
                     GoalField::Status => goal.status = value,
+                    GoalField::AchievedWeek => goal.achieved_week = value,
                 }
             }
         }
@@ -291,6 +297,62 @@ mod tests {
         let s = apply(s, vec![FormAction::Undo.into()]);
         assert_eq!(s.draft.reference, "AB-1");
         assert!(s.replaced.is_none());
+    }
+
+    #[test]
+    fn a_goals_week_is_kept_aside_while_it_is_not_achieved_and_comes_back() {
+        let s = apply(
+            Rc::new(State::default()),
+            vec![
+                FormAction::AddGoal.into(),
+                FormAction::AddVisit(Which::Before).into(),
+                FormAction::Set(Setting::ReablementWeeks, "2".into()).into(),
+            ],
+        );
+        let (goal, visit) = (s.draft.goals[0].clone(), s.draft.before.visits[0].key);
+        let s = apply(
+            s,
+            vec![
+                FormAction::EditGoal(goal.key, GoalField::Description, "Make lunch".into()).into(),
+                FormAction::EditGoal(goal.key, GoalField::Outcome, "nutrition".into()).into(),
+                FormAction::ToggleVisitGoal(Which::Before, visit, goal.id.clone()).into(),
+                FormAction::EditGoal(goal.key, GoalField::Status, "achieved".into()).into(),
+                FormAction::EditGoal(goal.key, GoalField::AchievedWeek, "1".into()).into(),
+            ],
+        );
+        let weekly = |s: &State| -> Vec<i64> {
+            let episode = calculate_scenario(&s.draft.to_value()).unwrap().outcome.episode.unwrap();
+            episode.timeline.iter().map(|w| w.weekly_pence.0).collect()
+        };
+        assert_eq!(weekly(&s), [8435, 0], "the lunch visit stops from week 2");
+        // Marked in progress: no error about the week, which is kept aside, not sent.
+        let s = apply(s, vec![FormAction::EditGoal(goal.key, GoalField::Status, "in_progress".into()).into()]);
+        assert_eq!(weekly(&s), [8435, 8435]);
+        assert_eq!(s.draft.goals[0].achieved_week, "1");
+        // Achieved again: the week is back.
+        let s = apply(s, vec![FormAction::EditGoal(goal.key, GoalField::Status, "achieved".into()).into()]);
+        assert_eq!(weekly(&s), [8435, 0]);
+    }
+
+    #[test]
+    fn a_week_without_the_weeks_of_reablement_asks_for_them() {
+        let s = apply(Rc::new(State::default()), vec![FormAction::AddGoal.into()]);
+        let key = s.draft.goals[0].key;
+        let s = apply(
+            s,
+            vec![
+                FormAction::EditGoal(key, GoalField::Status, "achieved".into()).into(),
+                FormAction::EditGoal(key, GoalField::AchievedWeek, "3".into()).into(),
+            ],
+        );
+        let errors = calculate_scenario(&s.draft.to_value()).unwrap_err();
+        assert!(errors
+            .iter()
+            .any(|e| e.path == "reablement_weeks" && e.message == "Enter how many weeks reablement lasted"));
+        let s = apply(s, vec![FormAction::Set(Setting::ReablementWeeks, "2".into()).into()]);
+        let errors = calculate_scenario(&s.draft.to_value()).unwrap_err();
+        assert!(errors.iter().any(|e| e.path == "goals[0].achieved_week"
+            && e.message == "Week achieved must be within the weeks of reablement"));
     }
 
     #[test]

@@ -4,7 +4,6 @@
 //! Values and names come in as props: it knows no screen. The amounts are `calc`'s own; the
 //! drawing's coordinates are worked out in integers.
 
-use crate::calc::explain::hours_and_minutes;
 use crate::calc::{Episode, Pence};
 use yew::prelude::*;
 
@@ -28,10 +27,20 @@ pub struct Props {
     pub animate: bool,
 }
 
-const WIDTH: i64 = 640;
+/// The drawing's size and margins. Two layouts are drawn and CSS shows one: the wide one
+/// names the markers in a margin on the right; the narrow one (phones) names them above their
+/// lines, so its words stay readable at 320 px.
+#[derive(Clone, Copy)]
+struct Layout {
+    width: i64,
+    left: i64,
+    right: i64,
+    suffix: &'static str,
+}
+
+const WIDE: Layout = Layout { width: 640, left: 8, right: 150, suffix: "wide" };
+const NARROW: Layout = Layout { width: 320, left: 4, right: 4, suffix: "narrow" };
 const HEIGHT: i64 = 250;
-const LEFT: i64 = 8;
-const RIGHT: i64 = 150;
 const TOP: i64 = 30;
 const BOTTOM: i64 = 40;
 
@@ -61,28 +70,24 @@ fn stopped_words(index: usize, names: &[String]) -> String {
     }
 }
 
-#[component]
-pub fn WeekByWeek(props: &Props) -> Html {
+/// The step chart in one layout: the weeks, then the package after, as steps; the package
+/// before and the baseline as dashed lines; a title and a description in words.
+fn step_chart(props: &Props, layout: Layout) -> Html {
     let episode = &props.episode;
-    let steps = episode.timeline.len() as i64 + 1; // the weeks, then after reablement
-    let step_w = (WIDTH - LEFT - RIGHT) / steps;
-    let max = episode
-        .timeline
-        .iter()
-        .map(|w| w.weekly_pence.0)
-        .chain([props.before_pence.0, props.after_pence.0, props.baseline_pence.0])
-        .max()
-        .unwrap_or(0);
-    let short = episode.timeline.len() > 6;
+    let Layout { width, left, right, suffix } = layout;
+    let short = episode.timeline.len() > if layout.width < 400 { 3 } else { 6 };
     let levels: Vec<(String, i64)> = episode
         .timeline
         .iter()
         .map(|w| (week_label(w.week, short), w.weekly_pence.0))
-        .chain([("After".to_string(), props.after_pence.0)])
+        .chain([(if short { "After" } else { "28 days after" }.to_string(), props.after_pence.0)])
         .collect();
+    let steps = levels.len() as i64;
+    let step_w = (width - left - right) / steps;
+    let max = levels.iter().map(|(_, p)| *p).chain([props.before_pence.0, props.baseline_pence.0]).max().unwrap_or(0);
     let mut path = String::new();
     for (i, (_, pence)) in levels.iter().enumerate() {
-        let x = LEFT + i as i64 * step_w;
+        let x = left + i as i64 * step_w;
         let y = y_of(*pence, max);
         if i == 0 {
             path.push_str(&format!("M{x} {y}"));
@@ -103,58 +108,74 @@ pub fn WeekByWeek(props: &Props) -> Html {
         props.before_pence.display(),
         props.baseline_pence.display()
     );
-    let title_id = format!("{}-title", props.id);
-    let desc_id = format!("{}-desc", props.id);
-    let heading_tag = format!("h{}", props.heading_level.clamp(2, 6));
-    let end = LEFT + steps * step_w;
+    let title_id = format!("{}-title-{suffix}", props.id);
+    let desc_id = format!("{}-desc-{suffix}", props.id);
+    let end = left + steps * step_w;
     let marker = |class: &'static str, pence: Pence, words: &str| {
         let y = y_of(pence.0, max);
+        let words = format!("{words} {}", pence.display());
         html! {
-            <g class={classes!("steps__marker", class)}>
-                <line x1={LEFT.to_string()} x2={end.to_string()} y1={y.to_string()} y2={y.to_string()} />
-                <text x={(end + 6).to_string()} y={(y + 5).to_string()}>{ format!("{words} {}", pence.display()) }</text>
+            <g class={classes!("stepchart__marker", class)}>
+                <line x1={left.to_string()} x2={end.to_string()} y1={y.to_string()} y2={y.to_string()} />
+                if right > 100 {
+                    <text x={(end + 6).to_string()} y={(y + 5).to_string()}>{ words }</text>
+                } else {
+                    <text x={end.to_string()} y={(y - 5).max(12).to_string()} text-anchor="end">{ words }</text>
+                }
             </g>
         }
     };
     html! {
-        <section class="weeks" aria-labelledby={format!("{}-heading", props.id)} data-testid="weeks">
-            <@{heading_tag} class="heading-s" id={format!("{}-heading", props.id)}>{ "Week by week during reablement" }</@>
-            <p class="weeks__sentence" data-testid="weeks-sentence"><strong>{ props.sentence.clone() }</strong></p>
-            <figure class={classes!("steps", props.animate.then_some("steps--animate"))}>
-                <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")} focusable="false">
-                    <title id={title_id}>{ "The weekly cost of care, week by week during reablement and after it" }</title>
-                    <desc id={desc_id}>{ description }</desc>
-                    { marker("steps__marker--before", props.before_pence, "Before") }
-                    { marker("steps__marker--baseline", props.baseline_pence, "Baseline") }
-                    <path class="steps__line" d={path} />
-                    { for levels.iter().enumerate().map(|(i, (label, pence))| {
-                        let x = LEFT + i as i64 * step_w;
-                        let y = y_of(*pence, max);
-                        let after = i == levels.len() - 1;
-                        html! {
-                            <g class={classes!("steps__step", after.then_some("steps__step--after"))} style={format!("--step: {i}")}>
-                                <rect class="steps__area" x={(x + 2).to_string()} y={y.to_string()} width={(step_w - 4).to_string()} height={(HEIGHT - BOTTOM - y).to_string()} />
-                                if !short {
-                                    <text class="steps__value" x={(x + step_w / 2).to_string()} y={(y - 6).max(12).to_string()} text-anchor="middle">{ Pence(*pence).display() }</text>
-                                }
-                                <text class="steps__label" x={(x + step_w / 2).to_string()} y={(HEIGHT - BOTTOM + 20).to_string()} text-anchor="middle">{ label.clone() }</text>
-                            </g>
+        <svg class={format!("stepchart__svg stepchart__svg--{suffix}")} viewBox={format!("0 0 {width} {HEIGHT}")}
+            role="img" aria-labelledby={format!("{title_id} {desc_id}")} focusable="false">
+            <title id={title_id}>{ "The weekly cost of care, week by week during reablement and after it" }</title>
+            <desc id={desc_id}>{ description }</desc>
+            { marker("stepchart__marker--before", props.before_pence, "Before") }
+            { marker("stepchart__marker--baseline", props.baseline_pence, "Baseline") }
+            <path class="stepchart__line" d={path} />
+            { for levels.iter().enumerate().map(|(i, (label, pence))| {
+                let x = left + i as i64 * step_w;
+                let y = y_of(*pence, max);
+                let after = i == levels.len() - 1;
+                html! {
+                    <g class={classes!("stepchart__step", format!("stepchart__step--{i}"), after.then_some("stepchart__step--after"))}>
+                        <rect class="stepchart__area" x={(x + 2).to_string()} y={y.to_string()} width={(step_w - 4).to_string()} height={(HEIGHT - BOTTOM - y).to_string()} />
+                        if !short {
+                            <text class="stepchart__value" x={(x + step_w / 2).to_string()} y={(y - 6).max(12).to_string()} text-anchor="middle">{ Pence(*pence).display() }</text>
                         }
-                    }) }
-                </svg>
+                        <text class="stepchart__label" x={(x + step_w / 2).to_string()} y={(HEIGHT - BOTTOM + 20).to_string()} text-anchor="middle">{ label.clone() }</text>
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}
+
+#[component]
+pub fn WeekByWeek(props: &Props) -> Html {
+    let episode = &props.episode;
+    let heading_tag = format!("h{}", props.heading_level.clamp(2, 6));
+    let heading_id = format!("{}-heading", props.id);
+    html! {
+        <section class="weeks" aria-labelledby={heading_id.clone()} data-testid="weeks">
+            <@{heading_tag} class={if props.heading_level <= 2 { "heading-m" } else { "heading-s" }} id={heading_id.clone()} tabindex="-1">{ "Week by week during reablement" }</@>
+            <p class="weeks__sentence" data-testid="weeks-sentence"><strong>{ props.sentence.clone() }</strong></p>
+            <figure class={classes!("stepchart", props.animate.then_some("stepchart--animate"))}>
+                { step_chart(props, WIDE) }
+                { step_chart(props, NARROW) }
             </figure>
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" aria-labelledby={heading_id} tabindex="0">
                 <table class="weeks__table" data-testid="weeks-table">
                     <caption class="visually-hidden">{ "The cost of each week of reablement" }</caption>
                     <thead>
-                        <tr><th scope="col">{ "Week" }</th><th scope="col">{ "What stopped that week" }</th><th scope="col">{ "Care a week" }</th><th scope="col" class="num">{ "Cost a week" }</th></tr>
+                        <tr><th scope="col">{ "Week" }</th><th scope="col">{ "What stopped that week" }</th><th scope="col" class="num">{ "Minutes a week" }</th><th scope="col" class="num">{ "Cost a week" }</th></tr>
                     </thead>
                     <tbody>
                         { for episode.timeline.iter().enumerate().map(|(i, w)| html! {
                             <tr>
                                 <th scope="row">{ format!("Week {}", w.week) }</th>
                                 <td>{ stopped_words(i, props.stopped.get(i).map(Vec::as_slice).unwrap_or(&[])) }</td>
-                                <td>{ if w.minutes_per_week == 0 { "No care".to_string() } else { hours_and_minutes(w.minutes_per_week) } }</td>
+                                <td class="num">{ w.minutes_per_week }</td>
                                 <td class="num">{ w.weekly_pence.display() }</td>
                             </tr>
                         }) }

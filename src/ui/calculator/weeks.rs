@@ -1,0 +1,46 @@
+//! The result week by week during reablement (contract 1.1): shown under the result when the
+//! form says how many weeks reablement lasted. Every figure is `calc`'s.
+
+use crate::calc::Outcome;
+use crate::ui::browser::focus::focus_link;
+use crate::ui::state::computed::Weeks;
+use crate::ui::widgets::weeks::WeekByWeek;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub weeks: Rc<Weeks>,
+    pub outcome: Rc<Outcome>,
+}
+
+#[component]
+pub fn WeeksResult(props: &Props) -> Html {
+    let o = &props.outcome;
+    html! {
+        <div class="section weeks-result">
+            <WeekByWeek id="weeks" heading_level={2}
+                episode={props.weeks.episode.clone()} stopped={props.weeks.stopped.clone()}
+                before_pence={o.before.weekly_pence} after_pence={o.after.weekly_pence}
+                baseline_pence={o.baseline_pence} sentence={props.weeks.sentence.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BriefProps {
+    pub sentence: AttrValue,
+}
+
+/// Beside the result: the weeks in one sentence, and a link to the week-by-week view below
+/// the form (on a wide screen it is a long way down).
+#[component]
+pub fn WeeksInBrief(props: &BriefProps) -> Html {
+    html! {
+        <div class="weeks-brief no-print">
+            <h3 class="heading-s">{ "During reablement" }</h3>
+            <p data-testid="weeks-brief">{ props.sentence.clone() }</p>
+            <p><a href="#weeks-heading" onclick={focus_link("weeks-heading".to_string())}>{ "See the cost week by week" }</a></p>
+        </div>
+    }
+}
