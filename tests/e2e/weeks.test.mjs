@@ -141,6 +141,10 @@ test('keyboard only: weeks entered for two goals change the timeline; a week is 
       ['Week 3', 'Nothing more', '0', '£0.00'],
     ]);
     assert.equal(await text(page, '[data-testid=weeks-saving]'), '£590.46');
+    // What a screen reader hears: the sentence beside the result is a polite live region.
+    const live = page.locator('[aria-live=polite]', { has: page.locator('[data-testid=weeks-brief]') });
+    assert.equal(await live.getAttribute('aria-atomic'), 'true');
+    assert.match(await live.innerText(), /During the 3 weeks of reablement the package cost £295\.23, £590\.46 less than if nothing had changed; after it, £0\.00 a week\./);
 
     // Lunch marked "In progress" with the arrow keys: its week is hidden and kept, no error.
     await kb.press('Shift+Tab');

@@ -102,9 +102,7 @@ pub fn Calculator(props: &Props) -> Html {
                     <Results outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))}
                         error_count={computed.errors.len()} show_errors={state.show_errors} blank={blank}
                         heading={props.results_heading.clone()} />
-                    if let (Some(weeks), false) = (&computed.weeks, blank) {
-                        <WeeksInBrief sentence={weeks.sentence.clone()} />
-                    }
+                    <WeeksInBrief sentence={computed.weeks.as_ref().filter(|_| !blank).map(|w| AttrValue::from(w.sentence.clone()))} />
                     if computed.calculation.is_some() && !blank {
                         <button type="button" class="button button--secondary no-print" onclick={form.on_click(NavAction::Show(crate::ui::state::View::Present).into())}>
                             { "Present the working step by step" }

@@ -29,18 +29,27 @@ pub fn WeeksResult(props: &Props) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct BriefProps {
-    pub sentence: AttrValue,
+    /// The weeks in one sentence; `None` without weeks (or while the answers have errors).
+    pub sentence: Option<AttrValue>,
 }
 
 /// Beside the result: the weeks in one sentence, and a link to the week-by-week view below
-/// the form (on a wide screen it is a long way down).
+/// the form (on a wide screen it is a long way down). The sentence is announced politely when
+/// it changes, as the result is: a week entered changes the weeks and nothing else. The live
+/// region is always there, so that its first sentence is announced too.
 #[component]
 pub fn WeeksInBrief(props: &BriefProps) -> Html {
     html! {
         <div class="weeks-brief no-print">
-            <h3 class="heading-s">{ "During reablement" }</h3>
-            <p data-testid="weeks-brief">{ props.sentence.clone() }</p>
-            <p><a href="#weeks-heading" onclick={focus_link("weeks-heading".to_string())}>{ "See the cost week by week" }</a></p>
+            <div aria-live="polite" aria-atomic="true">
+                if let Some(sentence) = &props.sentence {
+                    <h3 class="heading-s">{ "During reablement" }</h3>
+                    <p data-testid="weeks-brief">{ sentence.clone() }</p>
+                }
+            </div>
+            if props.sentence.is_some() {
+                <p><a href="#weeks-heading" onclick={focus_link("weeks-heading".to_string())}>{ "See the cost week by week" }</a></p>
+            }
         </div>
     }
 }
