@@ -4,6 +4,7 @@
 
 mod common;
 use proptest::prelude::*;
+use reablement_calculator::calc::cohort::{read_cohort_csv_with, ChunkedCsv, Columns, Delimiter};
 use reablement_calculator::calc::{self, read_cohort_csv, Cohort, FieldMessage, Pence};
 use serde_json::{json, Value as Json};
 
@@ -204,8 +205,10 @@ proptest! {
     #[test]
     fn arbitrary_csv_never_panics_and_every_problem_names_its_line(text in "(reference,before_weekly,after_weekly\r?\n)?[a-z0-9£,.\"\r\n -]{0,200}") {
         let read = read_cohort_csv(&text);
+        let lines = text.split('\n').count() as u64;
         for problem in &read.problems {
-            prop_assert!(problem.starts_with("Line "), "{}", problem);
+            prop_assert!((1..=lines).contains(&problem.line), "{} in {} lines", problem, lines);
+            prop_assert!(problem.to_string().starts_with(&format!("Line {}", problem.line)), "{}", problem);
         }
         for row in &read.rows {
             prop_assert!(row.before_weekly.0 >= 0 && row.after_weekly.0 >= 0);
@@ -213,8 +216,9 @@ proptest! {
     }
 
     #[test]
-    fn any_text_never_panics_the_csv_reader(text in "\\PC{0,300}") {
+    fn any_text_never_panics_the_csv_reader(text in "\\PC{0,300}", reference in 0usize..4, before in 0usize..4, after in 0usize..4) {
         let _ = read_cohort_csv(&text);
+        let _ = read_cohort_csv_with(&text, Columns { reference: (reference < 3).then_some(reference), before, after });
     }
 
     #[test]
@@ -257,5 +261,87 @@ proptest! {
             Err(_) => Err(vec![FieldMessage::new("", calc::cohort::msg::INPUT)]),
         };
         prop_assert_eq!(Cohort::from_json_text(&text), expected);
+    }
+}
+
+/// Cohort rows as CSV cells: `(reference, before pence, after pence)`.
+fn csv_rows() -> impl Strategy<Value = Vec<(String, i64, i64)>> {
+    prop::collection::vec(("[A-Z]{1,3}[-;, ]?[0-9]{1,4}", 0i64..10_000_000, 0i64..10_000_000), 0..30)
+}
+
+/// A cell as RFC 4180 writes it: quoted when it holds the delimiter, a quote or a line break.
+fn cell(text: &str, delimiter: char) -> String {
+    if text.contains([delimiter, '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Any text made of CSV's awkward characters reads the same in pieces as at once.
+    #[test]
+    fn reading_in_pieces_gives_what_reading_at_once_gives(
+        body in prop::collection::vec(prop::sample::select(vec!["a", "1", "2.5", ",", ",", ";", "\t", "\"", "\"\"", "\n", "\n", "\r\n", "\r", " ", "£", "x", "4,5"]), 0..120),
+        headings in prop::sample::select(vec![
+            "",
+            "reference,before_weekly,after_weekly\n",
+            "\u{feff}\n reference , before_weekly,after_weekly,note\r\n",
+            "Case ref;Cost before;Cost after\r\n",
+            "after\tbefore\tid\n",
+            "\"Case\nref\";x;y\n",
+        ]),
+        bytes in 1usize..48,
+        chosen in prop::option::of((prop::option::of(0usize..3), 0usize..3, 0usize..3)),
+    ) {
+        let mut text = String::from(headings);
+        text.extend(body);
+        let (mut chunked, whole) = match chosen {
+            None => (ChunkedCsv::new(text.clone()), read_cohort_csv(&text)),
+            Some((reference, before, after)) => {
+                let columns = Columns { reference, before, after };
+                (ChunkedCsv::with_columns(text.clone(), columns), read_cohort_csv_with(&text, columns))
+            }
+        };
+        while !chunked.step(bytes) {}
+        prop_assert_eq!(chunked.finish(), whole);
+    }
+
+    /// The same rows read the same from a comma, semicolon or tab file, with the contract's
+    /// headings or the common names in any case, and with decimal commas in a semicolon file.
+    #[test]
+    fn every_layout_of_the_same_rows_reads_the_same(
+        rows in csv_rows(),
+        delimiter in prop::sample::select(vec![',', ';', '\t']),
+        names in prop::sample::select(vec![
+            ["reference", "before_weekly", "after_weekly"],
+            ["Case ref", "Cost before", "Cost after"],
+            ["ID", "BEFORE", "After"],
+            ["case-reference", "Weekly cost before", "weekly_cost_after"],
+        ]),
+        crlf in any::<bool>(),
+    ) {
+        let end = if crlf { "\r\n" } else { "\n" };
+        let mut text: String = names.iter().map(|n| cell(n, delimiter)).collect::<Vec<_>>().join(&delimiter.to_string()) + end;
+        for (reference, before, after) in &rows {
+            let amount = |p: i64| {
+                let decimal = Pence(p).decimal();
+                if delimiter == ';' { decimal.replace('.', ",") } else { decimal }
+            };
+            let cells = [cell(reference, delimiter), cell(&amount(*before), delimiter), cell(&amount(*after), delimiter)];
+            text.push_str(&(cells.join(&delimiter.to_string()) + end));
+        }
+        let read = read_cohort_csv(&text);
+        prop_assert!(read.problems.is_empty(), "{:?} in {:?}", read.problems, text);
+        let expected = match delimiter { ';' => Delimiter::Semicolon, '\t' => Delimiter::Tab, _ => Delimiter::Comma };
+        prop_assert_eq!(read.delimiter, expected);
+        prop_assert_eq!(read.rows.len(), rows.len());
+        for (row, (reference, before, after)) in read.rows.iter().zip(&rows) {
+            prop_assert_eq!(&row.reference, reference.trim());
+            prop_assert_eq!(row.before_weekly, Pence(*before));
+            prop_assert_eq!(row.after_weekly, Pence(*after));
+        }
     }
 }

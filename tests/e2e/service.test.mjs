@@ -107,13 +107,12 @@ test('a CSV file with good and bad rows: bad lines listed, good rows kept, means
     const problems = page.getByTestId('service-problems');
     assert.match((await problems.getByRole('heading').innerText()).replace(/\s+/g, ' '), /Warning: 4 lines could not be used$/);
     const items = await problems.locator('li').allInnerTexts();
-    assert.match(items[2] ?? '', /^Line 6: Each line needs /);
     assert.deepEqual(items, [
-      'Line 3: After must be an amount in pounds, like 29.98',
-      'Line 5: Before must be an amount in pounds, like 38.13',
-      items[2], // line 6, too few values: the reader's own wording (being revised)
-      'Line 9: Before must be an amount in pounds, like 38.13',
-      'Line 9: After must be an amount in pounds, like 29.98',
+      'Line 3 (A-2): After "abc" must be an amount in pounds, like 29.98',
+      'Line 5 (A-4): Before "1.234" must be an amount in pounds, like 38.13',
+      'Line 6 (A-5): Each line needs one value under each heading: this line has 2 values for 3 headings',
+      'Line 9 (A-8): Before "x" must be an amount in pounds, like 38.13',
+      'Line 9 (A-8): After "y" must be an amount in pounds, like 29.98',
     ]);
 
     const before = meanPence(MIXED_GOOD.map(([b]) => pence(b)));

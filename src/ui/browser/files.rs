@@ -151,7 +151,7 @@ mod tests {
         assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")\""), "formulas are made safe: {text}");
         // The service view's reader takes it as it is: the first three columns are its rows.
         let read = read_cohort_csv(&text);
-        assert_eq!(read.problems, Vec::<String>::new());
+        assert_eq!(read.problems, []);
         assert_eq!(read.rows.len(), 2);
         assert_eq!((read.rows[0].before_weekly.0, read.rows[0].after_weekly.0), (29523, 0));
     }

@@ -1,9 +1,9 @@
 //! The whole-service view's state: the four figures as typed, the rows in use and where they
 //! came from, the file being read, and what `calc::calculate_cohort` gives. One reducer.
 
-use super::histogram::{count_bands, Band};
-use super::words::{gap_words, hundredths, lines_could_not_be_used, lines_with_problems};
-use crate::calc::cohort::CsvRows;
+use super::words::{gap_words, hundredths, lines_could_not_be_used};
+use crate::calc::cohort::bands::{count_bands, Band};
+use crate::calc::cohort::{lines_with_problems, CsvProblem, CsvRows};
 use crate::calc::limits::{
     DEFAULT_BASELINE, DEFAULT_PACKAGE_WEEKS, DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS, DEFAULT_WEEKS_PER_YEAR,
 };
@@ -100,8 +100,8 @@ pub struct State {
     pub(super) rows: Rc<RefCell<Vec<CohortRow>>>,
     /// Where the rows came from: a file name, or the example.
     pub(super) source: Option<String>,
-    /// The CSV reader's `Line N: …` messages for the rows in use.
-    pub(super) problems: Rc<Vec<String>>,
+    /// What the CSV reader found wrong with the file of the rows in use.
+    pub(super) problems: Rc<Vec<CsvProblem>>,
     /// Counts file choices, so a slow read that finishes after a newer choice is ignored.
     pub(super) load: u32,
     pub(super) reading: bool,

@@ -35,21 +35,6 @@ pub fn hundredths(h: i64) -> String {
     }
 }
 
-/// How many different lines the reader's `Line N: …` messages are about (a line with a bad
-/// before and a bad after has two messages; they come in line order).
-pub fn lines_with_problems(problems: &[String]) -> usize {
-    let mut last = None;
-    let mut lines = 0;
-    for p in problems {
-        let line = p.split(':').next();
-        if line != last {
-            lines += 1;
-            last = line;
-        }
-    }
-    lines
-}
-
 pub fn lines_could_not_be_used(lines: usize) -> String {
     if lines == 1 {
         "1 line could not be used".into()
@@ -61,17 +46,6 @@ pub fn lines_could_not_be_used(lines: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn problems_are_counted_by_line() {
-        let problems: Vec<String> =
-            ["Line 3: Before must be", "Line 3: After must be", "Line 4: After must be", "Line 12: x"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
-        assert_eq!(lines_with_problems(&problems), 3);
-        assert_eq!(lines_with_problems(&[]), 0);
-    }
 
     #[test]
     fn hundredths_are_written_without_floats() {

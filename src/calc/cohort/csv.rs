@@ -1,0 +1,675 @@
+//! Reading cohort rows from a CSV file, as staff save them: the good rows are kept when some
+//! are bad, and each bad line is reported by its number, its reference and the bad value.
+//!
+//! The contract's file is `reference,before_weekly,after_weekly` with commas; the reader is
+//! more forgiving (see `docs/decisions.md`, "CSV rows"):
+//!
+//! - the delimiter (comma, semicolon or tab) is found from the heading line;
+//! - headings are matched ignoring case, spaces, `_` and `-`, with common names accepted
+//!   ([`Column::of_heading`]), in any order, further columns ignored;
+//! - headings that cannot be matched read no rows, and say which headings were found, so a
+//!   person can choose which column is which ([`read_cohort_csv_with`]);
+//! - in a semicolon file, a comma in an amount with no point is its decimal comma (`38,13`).
+//!
+//! A plain comma file with the contract's headings reads exactly as the contract says.
+//! [`super::chunked::ChunkedCsv`] reads the same text a piece at a time with the same parts.
+
+use super::{msg, row_amount, CohortRow, MAX_ROWS};
+use crate::calc::money::Pence;
+use crate::calc::scenario::msg as scenario_msg;
+use std::fmt;
+
+/// A file to start from: the contract's headings and two example lines to replace, as the
+/// calculator writes CSV (a byte order mark for spreadsheets, CRLF line ends).
+pub const TEMPLATE: &str =
+    "\u{feff}reference,before_weekly,after_weekly\r\nEXAMPLE-1,295.23,0.00\r\nEXAMPLE-2,144.62,29.98\r\n";
+
+/// How long a value quoted in a problem may be before it is cut short.
+const QUOTE_CHARS: usize = 30;
+
+/// One of the three values a row needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Reference,
+    Before,
+    After,
+}
+
+impl Column {
+    pub const ALL: [Column; 3] = [Column::Reference, Column::Before, Column::After];
+
+    /// The contract's heading: `reference`, `before_weekly`, `after_weekly`.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Column::Reference => "reference",
+            Column::Before => "before_weekly",
+            Column::After => "after_weekly",
+        }
+    }
+
+    /// The column a heading names, if any: compared ignoring case, spaces, `_` and `-`
+    /// (`Case ref`, `BEFORE_WEEKLY`, `weekly-cost-after`).
+    pub fn of_heading(heading: &str) -> Option<Column> {
+        let key: String = heading
+            .chars()
+            .filter(|c| !(c.is_whitespace() || *c == '_' || *c == '-'))
+            .flat_map(char::to_lowercase)
+            .collect();
+        match key.as_str() {
+            "reference" | "ref" | "caseref" | "casereference" | "id" => Some(Column::Reference),
+            "beforeweekly" | "before" | "costbefore" | "weeklycostbefore" => Some(Column::Before),
+            "afterweekly" | "after" | "costafter" | "weeklycostafter" => Some(Column::After),
+            _ => None,
+        }
+    }
+
+    /// The contract's message for a bad value in this column (`After must be …`).
+    fn message(self) -> &'static str {
+        match self {
+            Column::Reference => scenario_msg::REFERENCE,
+            Column::Before => msg::BEFORE,
+            Column::After => msg::AFTER,
+        }
+    }
+}
+
+/// What separates the cells of a line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Delimiter {
+    #[default]
+    Comma,
+    Semicolon,
+    Tab,
+}
+
+impl Delimiter {
+    const ALL: [Delimiter; 3] = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];
+
+    pub fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+            Delimiter::Tab => b'\t',
+        }
+    }
+}
+
+/// Which column of the file (counted from 0) holds each of a row's values. A file may have
+/// no reference column: its rows then have an empty reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Columns {
+    pub reference: Option<usize>,
+    pub before: usize,
+    pub after: usize,
+}
+
+/// A line of the file that could not be used, or the reason none could.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvProblem {
+    /// The line of the file, counted from 1 (a quoted cell with a line break counts its
+    /// lines); the heading line for a problem with the whole file.
+    pub line: u64,
+    /// The value at fault, when one is.
+    pub field: Option<Column>,
+    /// The line's reference, when it has one (cut short when long).
+    pub reference: Option<String>,
+    /// What is wrong, quoting the bad value: `After "abc" must be an amount in pounds, like 29.98`.
+    pub message: String,
+}
+
+impl CsvProblem {
+    fn new(line: u64, message: impl Into<String>) -> Self {
+        CsvProblem { line, field: None, reference: None, message: message.into() }
+    }
+}
+
+/// `Line 9: After "abc" must be an amount in pounds, like 29.98`.
+impl fmt::Display for CsvProblem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "Line {}", self.line)?;
+        if let Some(reference) = &self.reference {
+            write!(f, " ({reference})")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// What the reader found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CsvRows {
+    /// The good rows, in the file's order.
+    pub rows: Vec<CohortRow>,
+    /// Every problem, in line order.
+    pub problems: Vec<CsvProblem>,
+    /// The heading line's cells, trimmed; empty when the file has no heading line.
+    pub headings: Vec<String>,
+    /// The columns the rows were read from; `None` when the headings could not be matched
+    /// (then no row is read: [`read_cohort_csv_with`] can be given the columns).
+    pub columns: Option<Columns>,
+    pub delimiter: Delimiter,
+}
+
+/// How many different lines `problems` are about (a line with a bad before and a bad after
+/// has two).
+pub fn lines_with_problems(problems: &[CsvProblem]) -> usize {
+    let mut lines: Vec<u64> = problems.iter().map(|p| p.line).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines.len()
+}
+
+/// Reads cohort rows from CSV text (quoted cells, CRLF or LF, an optional UTF-8 byte order
+/// mark), finding the delimiter and the columns from the heading line. Bad lines are
+/// reported and skipped; lines whose cells are all empty (spreadsheet left-overs) are
+/// skipped silently; after 100,000 good rows the reader stops and says so.
+pub fn read_cohort_csv(text: &str) -> CsvRows {
+    read(text, None)
+}
+
+/// Reads cohort rows as [`read_cohort_csv`] does, from the columns given rather than those
+/// the headings name: for a file whose headings could not be matched.
+pub fn read_cohort_csv_with(text: &str, columns: Columns) -> CsvRows {
+    read(text, Some(columns))
+}
+
+fn read(text: &str, columns: Option<Columns>) -> CsvRows {
+    let mut out = CsvRows::default();
+    if let Some(body) = Body::start(text, columns, &mut out) {
+        body.read(&text[body.start..], body.line, &mut out);
+    }
+    out
+}
+
+/// How the lines after the headings are read: found from the heading line by
+/// [`Body::start`], then used for the rest of the file, at once or a piece at a time.
+#[derive(Clone, Debug)]
+pub(super) struct Body {
+    pub delimiter: Delimiter,
+    columns: Columns,
+    /// How many cells each line must have: as many as there are headings.
+    cells: usize,
+    /// Where the lines after the headings start (a byte offset into the text), and its line.
+    pub start: usize,
+    pub line: u64,
+}
+
+/// The heading line as read with one delimiter.
+struct Headings {
+    delimiter: Delimiter,
+    cells: Vec<String>,
+    line: u64,
+    /// Just after the heading line's record.
+    end: usize,
+    /// Each column's heading, when exactly one heading names it.
+    found: [Option<usize>; 3],
+    /// Columns that more than one heading names.
+    repeated: Vec<Column>,
+}
+
+impl Headings {
+    fn read(text: &str, offset: usize, delimiter: Delimiter) -> Option<Headings> {
+        let bytes = &text.as_bytes()[offset..];
+        let mut reader = reader(bytes, delimiter);
+        let mut record = ::csv::StringRecord::new();
+        // A line of nothing but delimiters and spaces (with any of the three) is not the headings.
+        let blank = |record: &::csv::StringRecord| {
+            record.iter().all(|cell| cell.trim_matches(|c: char| c.is_whitespace() || ",;\t".contains(c)).is_empty())
+        };
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) if blank(&record) => continue,
+                Ok(true) => break,
+                Ok(false) | Err(_) => return None,
+            }
+        }
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let line = LineCounter::new(bytes, 1).line_at(start as u64);
+        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        let mut found = [None; 3];
+        let mut repeated = Vec::new();
+        for (i, cell) in cells.iter().enumerate() {
+            if let Some(column) = Column::of_heading(cell) {
+                let slot = &mut found[column as usize];
+                match slot {
+                    None if !repeated.contains(&column) => *slot = Some(i),
+                    _ => {
+                        *slot = None;
+                        if !repeated.contains(&column) {
+                            repeated.push(column);
+                        }
+                    }
+                }
+            }
+        }
+        Some(Headings { delimiter, cells, line, end: offset + reader.position().byte() as usize, found, repeated })
+    }
+
+    /// How well these headings fit: all three columns named, then how many are, then cells.
+    fn score(&self) -> (bool, usize, usize) {
+        let named = self.found.iter().flatten().count();
+        (named == 3, named, self.cells.len())
+    }
+
+    /// Why these headings cannot be read on their own.
+    fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let missing: Vec<&str> = Column::ALL
+            .iter()
+            .filter(|c| self.found[**c as usize].is_none() && !self.repeated.contains(c))
+            .map(|c| c.heading())
+            .collect();
+        if !missing.is_empty() {
+            problems.push(format!(
+                "No heading names the {} column{}, so which column is which must be chosen",
+                join_words(&missing, "or"),
+                if missing.len() > 1 { "s" } else { "" }
+            ));
+        }
+        for column in &self.repeated {
+            let names: Vec<&str> = self
+                .cells
+                .iter()
+                .filter(|cell| Column::of_heading(cell) == Some(*column))
+                .map(String::as_str)
+                .collect();
+            problems.push(format!(
+                "More than one heading names the {} column ({}), so which one to use must be chosen",
+                column.heading(),
+                names.join(", ")
+            ));
+        }
+        problems
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn join_words(words: &[&str], and: &str) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+impl Body {
+    /// Reads the heading line (the first line with a cell that is not blank, past a byte
+    /// order mark), choosing the delimiter whose headings fit best (comma first when they
+    /// fit alike). `None`, with the reason in `out.problems`, when no rows can be read.
+    pub(super) fn start(text: &str, columns: Option<Columns>, out: &mut CsvRows) -> Option<Body> {
+        let offset = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+        let mut best: Option<Headings> = None;
+        for delimiter in Delimiter::ALL {
+            let Some(headings) = Headings::read(text, offset, delimiter) else { continue };
+            if best.as_ref().is_none_or(|b| headings.score() > b.score()) {
+                best = Some(headings);
+            }
+        }
+        let Some(headings) = best else {
+            out.problems.push(CsvProblem::new(1, msg::CSV_EMPTY));
+            return None;
+        };
+        out.delimiter = headings.delimiter;
+        out.headings = headings.cells.clone();
+        let columns = match columns {
+            Some(c) => {
+                let chosen = [c.reference, Some(c.before), Some(c.after)];
+                let in_file = chosen.iter().flatten().all(|i| *i < headings.cells.len());
+                let different = c.before != c.after && c.reference.is_none_or(|r| r != c.before && r != c.after);
+                if !(in_file && different) {
+                    out.problems.push(CsvProblem::new(headings.line, msg::CSV_CHOSEN));
+                    return None;
+                }
+                c
+            }
+            None => match headings.found {
+                [reference @ Some(_), Some(before), Some(after)] => Columns { reference, before, after },
+                _ => {
+                    out.problems.extend(headings.problems().into_iter().map(|m| CsvProblem::new(headings.line, m)));
+                    return None;
+                }
+            },
+        };
+        out.columns = Some(columns);
+        // The line the rest starts on (the break ending the headings may be on either side).
+        let line = 1 + text.as_bytes()[..headings.end].iter().filter(|b| **b == b'\n').count() as u64;
+        Some(Body { delimiter: headings.delimiter, columns, cells: headings.cells.len(), start: headings.end, line })
+    }
+
+    /// Reads the lines of `piece`, which starts at a line break outside a quoted cell (or at
+    /// [`Body::start`]) on line `first_line`, into `out`. False when it stopped at the
+    /// 100,000-row limit.
+    pub(super) fn read(&self, piece: &str, first_line: u64, out: &mut CsvRows) -> bool {
+        let mut reader = reader(piece.as_bytes(), self.delimiter);
+        let mut record = ::csv::StringRecord::new();
+        let mut lines = LineCounter::new(piece.as_bytes(), first_line);
+        let decimal_comma = self.delimiter == Delimiter::Semicolon;
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => return true,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = lines.line_at(e.position().map_or(0, |p| p.byte()));
+                    out.problems.push(CsvProblem::new(line, msg::CSV_UNREADABLE));
+                    continue;
+                }
+            }
+            let line = lines.line_at(record.position().map_or(0, |p| p.byte()));
+            if record.iter().all(|cell| cell.trim().is_empty()) {
+                continue;
+            }
+            let reference = self.columns.reference.and_then(|i| record.get(i)).map(str::trim).unwrap_or("");
+            let quoted_reference = (!reference.is_empty()).then(|| cut_short(reference));
+            if record.len() != self.cells {
+                out.problems.push(CsvProblem {
+                    reference: quoted_reference,
+                    ..CsvProblem::new(line, msg::csv_cells(self.cells, record.len()))
+                });
+                continue;
+            }
+            if out.rows.len() == MAX_ROWS {
+                out.problems
+                    .push(CsvProblem::new(line, format!("{} — only the first 100,000 rows were read", msg::ROWS)));
+                return false;
+            }
+            let mut bad = |column: Column, value: &str| {
+                out.problems.push(CsvProblem {
+                    line,
+                    field: Some(column),
+                    reference: quoted_reference.clone(),
+                    message: quote_value(column.message(), value),
+                })
+            };
+            let reference_ok = reference.chars().count() <= 100;
+            if !reference_ok {
+                bad(Column::Reference, "");
+            }
+            let before = amount(&record[self.columns.before], decimal_comma);
+            if before.is_none() {
+                bad(Column::Before, &record[self.columns.before]);
+            }
+            let after = amount(&record[self.columns.after], decimal_comma);
+            if after.is_none() {
+                bad(Column::After, &record[self.columns.after]);
+            }
+            if let (true, Some(before_weekly), Some(after_weekly)) = (reference_ok, before, after) {
+                out.rows.push(CohortRow { reference: reference.to_string(), before_weekly, after_weekly });
+            }
+        }
+    }
+}
+
+fn reader(bytes: &[u8], delimiter: Delimiter) -> ::csv::Reader<&[u8]> {
+    ::csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter.byte()).from_reader(bytes)
+}
+
+/// A row's amount: money as the contract writes it, from £0.00 to £100,000.00. In a
+/// semicolon file a comma in a cell without a point is the decimal comma (`38,13`, `£4,5`),
+/// so `1,850` there is not an amount: it could be £1.85 or £1,850.
+fn amount(cell: &str, decimal_comma: bool) -> Option<Pence> {
+    if decimal_comma && cell.contains(',') && !cell.contains('.') {
+        row_amount(Pence::parse(&cell.replace(',', ".")))
+    } else {
+        row_amount(Pence::parse(cell))
+    }
+}
+
+/// `After must be …` with the value → `After "abc" must be …`; an empty value leaves the
+/// message as it is.
+fn quote_value(message: &str, value: &str) -> String {
+    let value = value.trim();
+    match message.split_once(' ') {
+        Some((word, rest)) if !value.is_empty() => format!("{word} \"{}\" {rest}", cut_short(value)),
+        _ => message.to_string(),
+    }
+}
+
+/// The text, or its first characters and `…` when it is long.
+fn cut_short(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// Line numbers from byte offsets. The csv crate's own line count is one short after a CRLF
+/// line ending, and spreadsheets write CRLF, so lines are counted here instead; offsets only
+/// grow, so counting is incremental.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t [u8], first_line: u64) -> Self {
+        LineCounter { text, offset: 0, line: first_line }
+    }
+
+    /// The line on which the record starting at `byte` begins (a record's reported start may
+    /// fall on the line break before it, which is skipped).
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut start = (byte as usize).min(self.text.len());
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start > self.offset {
+            self.line += self.text[self.offset..start].iter().filter(|b| **b == b'\n').count() as u64;
+            self.offset = start;
+        }
+        self.line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(read: &CsvRows) -> Vec<String> {
+        read.problems.iter().map(CsvProblem::to_string).collect()
+    }
+
+    fn row(reference: &str, before: i64, after: i64) -> CohortRow {
+        CohortRow { reference: reference.into(), before_weekly: Pence(before), after_weekly: Pence(after) }
+    }
+
+    #[test]
+    fn keeps_good_rows_and_reports_bad_ones_by_line_reference_and_value() {
+        let text = "\u{feff}reference,before_weekly,after_weekly\r\nA-1,295.23,0\r\n\"B-2, flat 3\",\"£1,850.00\",abc\r\nC-3,1.234,10\r\n\r\nD-4,100,29.98\r\n,x,\r\n";
+        let read = read_cohort_csv(text);
+        assert_eq!(read.rows, vec![row("A-1", 29523, 0), row("D-4", 10000, 2998)]);
+        assert_eq!(
+            shown(&read),
+            [
+                "Line 3 (B-2, flat 3): After \"abc\" must be an amount in pounds, like 29.98",
+                "Line 4 (C-3): Before \"1.234\" must be an amount in pounds, like 38.13",
+                "Line 7: Before \"x\" must be an amount in pounds, like 38.13",
+                "Line 7: After must be an amount in pounds, like 29.98",
+            ]
+        );
+        assert_eq!(read.problems[0].field, Some(Column::After));
+        assert_eq!(read.problems[0].reference.as_deref(), Some("B-2, flat 3"));
+        assert_eq!(read.problems[1].field, Some(Column::Before));
+        assert_eq!(lines_with_problems(&read.problems), 3);
+        assert_eq!(read.delimiter, Delimiter::Comma);
+        assert_eq!(read.columns, Some(Columns { reference: Some(0), before: 1, after: 2 }));
+    }
+
+    #[test]
+    fn long_references_and_values_are_cut_short_in_messages() {
+        let long = "R".repeat(101);
+        let read = read_cohort_csv(&format!("reference,before_weekly,after_weekly\n{long},{},1\n", "9".repeat(40)));
+        assert!(read.rows.is_empty());
+        let cut = format!("{}…", "R".repeat(30));
+        assert_eq!(
+            shown(&read),
+            [
+                format!("Line 2 ({cut}): Reference must be 100 characters or fewer"),
+                format!("Line 2 ({cut}): Before \"{}…\" must be an amount in pounds, like 38.13", "9".repeat(30)),
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_cell_with_a_line_break_counts_lines_from_its_start() {
+        let read = read_cohort_csv("reference,before_weekly,after_weekly\n\"two\nlines\",10,x\nB,1,1\n");
+        assert_eq!(shown(&read), ["Line 2 (two\nlines): After \"x\" must be an amount in pounds, like 29.98"]);
+        assert_eq!(read.rows, vec![row("B", 100, 100)]);
+    }
+
+    #[test]
+    fn line_numbers_are_right_with_lf_crlf_and_blank_lines() {
+        for ending in ["\n", "\r\n"] {
+            let text = ["reference,before_weekly,after_weekly", "A,1,1", "", "B,x,1", "", "", "C,1,y", ""].join(ending);
+            let lines: Vec<u64> = read_cohort_csv(&text).problems.iter().map(|p| p.line).collect();
+            assert_eq!(lines, [4, 7], "ending {ending:?}");
+        }
+    }
+
+    #[test]
+    fn wrong_number_of_cells_says_how_many() {
+        let read = read_cohort_csv("reference,before_weekly,after_weekly\nA,1\nB,1,1,1\nC,2,0\n");
+        assert_eq!(read.rows, vec![row("C", 200, 0)]);
+        assert_eq!(
+            shown(&read),
+            [
+                "Line 2 (A): Each line needs one value under each heading: this line has 2 values for 3 headings",
+                "Line 3 (B): Each line needs one value under each heading: this line has 4 values for 3 headings",
+            ]
+        );
+    }
+
+    #[test]
+    fn further_columns_are_ignored_and_the_columns_may_come_in_any_order() {
+        let read =
+            read_cohort_csv("reference,before_weekly,after_weekly,change_weekly\nA,295.23,0.00,-295.23\nB,1,1\n");
+        assert_eq!(read.rows, vec![row("A", 29523, 0)]);
+        assert_eq!(read.problems.len(), 1, "a line short of the headings is reported");
+        let read = read_cohort_csv("after_weekly,note,before_weekly,reference\n0,x,295.23,A\n");
+        assert_eq!(read.rows, vec![row("A", 29523, 0)]);
+        assert_eq!(read.columns, Some(Columns { reference: Some(3), before: 2, after: 0 }));
+    }
+
+    #[test]
+    fn headings_match_ignoring_case_spaces_underscores_and_hyphens() {
+        for (heading, column) in [
+            ("reference", Column::Reference),
+            ("Ref", Column::Reference),
+            ("Case ref", Column::Reference),
+            ("CASE_REFERENCE", Column::Reference),
+            ("id", Column::Reference),
+            ("before_weekly", Column::Before),
+            ("Before", Column::Before),
+            ("cost-before", Column::Before),
+            ("Weekly cost before", Column::Before),
+            ("after_weekly", Column::After),
+            ("AFTER", Column::After),
+            ("Cost after", Column::After),
+            (" weekly_cost_after ", Column::After),
+        ] {
+            assert_eq!(Column::of_heading(heading), Some(column), "{heading:?}");
+        }
+        for heading in ["", "reference number", "before £", "after 28 days", "weekly", "cost"] {
+            assert_eq!(Column::of_heading(heading), None, "{heading:?}");
+        }
+    }
+
+    #[test]
+    fn a_semicolon_file_with_decimal_commas_reads_right() {
+        let text = "Case ref;Cost before;Cost after\r\nR-001;38,13;0\r\nR-002;£295,23;29,98\r\nR-003;4,5;£1.850,00\r\nR-004;1,850;0,123\r\nR-005;120.50;£1,850.00\r\n";
+        let read = read_cohort_csv(text);
+        assert_eq!(read.delimiter, Delimiter::Semicolon);
+        assert_eq!(read.headings, ["Case ref", "Cost before", "Cost after"]);
+        assert_eq!(read.rows, vec![row("R-001", 3813, 0), row("R-002", 29523, 2998), row("R-005", 12050, 185_000)]);
+        assert_eq!(
+            shown(&read),
+            [
+                "Line 4 (R-003): After \"£1.850,00\" must be an amount in pounds, like 29.98",
+                "Line 5 (R-004): Before \"1,850\" must be an amount in pounds, like 38.13",
+                "Line 5 (R-004): After \"0,123\" must be an amount in pounds, like 29.98",
+            ]
+        );
+    }
+
+    #[test]
+    fn decimal_commas_are_read_only_in_semicolon_files() {
+        let read = read_cohort_csv("reference\tbefore_weekly\tafter_weekly\nA\t38,13\t1,850\n");
+        assert_eq!(read.delimiter, Delimiter::Tab);
+        assert!(read.rows.is_empty());
+        assert_eq!(shown(&read), ["Line 2 (A): Before \"38,13\" must be an amount in pounds, like 38.13"]);
+        let read = read_cohort_csv("reference\tbefore_weekly\tafter_weekly\nA\t1,850\t0\n");
+        assert_eq!(read.rows, vec![row("A", 185_000, 0)]);
+    }
+
+    #[test]
+    fn the_delimiter_is_the_one_whose_headings_fit() {
+        // A semicolon file whose headings hold commas, and a comma file whose cells hold semicolons.
+        let read = read_cohort_csv("ref;before (£, weekly);before;after\nA;x;1;2\n");
+        assert_eq!(read.delimiter, Delimiter::Semicolon);
+        assert_eq!(read.rows, vec![row("A", 100, 200)]);
+        let read = read_cohort_csv("reference,before_weekly,after_weekly\n\"A;B\",1,2\n");
+        assert_eq!(read.delimiter, Delimiter::Comma);
+        assert_eq!(read.rows, vec![row("A;B", 100, 200)]);
+    }
+
+    #[test]
+    fn unmatched_headings_read_nothing_and_say_what_was_found() {
+        let read = read_cohort_csv("\n\nName,Was,Now\nA,1,1\n");
+        assert!(read.rows.is_empty());
+        assert_eq!(read.columns, None);
+        assert_eq!(read.headings, ["Name", "Was", "Now"]);
+        assert_eq!(
+            shown(&read),
+            ["Line 3: No heading names the reference, before_weekly or after_weekly columns, so which column is which must be chosen"]
+        );
+        let read = read_cohort_csv("ID;Case ref;Before;Was after\nA;B;1;2\n");
+        assert_eq!(read.delimiter, Delimiter::Semicolon);
+        assert_eq!(
+            shown(&read),
+            [
+                "Line 1: No heading names the after_weekly column, so which column is which must be chosen",
+                "Line 1: More than one heading names the reference column (ID, Case ref), so which one to use must be chosen",
+            ]
+        );
+        assert_eq!(shown(&read_cohort_csv("")), [format!("Line 1: {}", msg::CSV_EMPTY)]);
+        assert_eq!(shown(&read_cohort_csv(" ,\n;;\n")), [format!("Line 1: {}", msg::CSV_EMPTY)]);
+    }
+
+    #[test]
+    fn columns_can_be_given_for_headings_that_do_not_match() {
+        let text = "Name;Was;Now\nA;1;1,5\nB;x;1\n";
+        let columns = Columns { reference: Some(0), before: 1, after: 2 };
+        let read = read_cohort_csv_with(text, columns);
+        assert_eq!(read.rows, vec![row("A", 100, 150)]);
+        assert_eq!(shown(&read), ["Line 3 (B): Before \"x\" must be an amount in pounds, like 38.13"]);
+        assert_eq!(read.columns, Some(columns));
+        // No reference column: the rows have none.
+        let read = read_cohort_csv_with(text, Columns { reference: None, before: 2, after: 1 });
+        assert_eq!(read.rows, vec![row("", 150, 100)]);
+        assert_eq!(shown(&read), ["Line 3: After \"x\" must be an amount in pounds, like 29.98"]);
+        // The same column twice, or one past the last, reads nothing.
+        for columns in [
+            Columns { reference: None, before: 1, after: 1 },
+            Columns { reference: Some(1), before: 1, after: 2 },
+            Columns { reference: None, before: 1, after: 3 },
+        ] {
+            let read = read_cohort_csv_with(text, columns);
+            assert!(read.rows.is_empty());
+            assert_eq!(shown(&read), [format!("Line 1: {}", msg::CSV_CHOSEN)]);
+        }
+    }
+
+    #[test]
+    fn the_template_reads_back_as_its_example_rows() {
+        let read = read_cohort_csv(TEMPLATE);
+        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        assert_eq!(read.rows, vec![row("EXAMPLE-1", 29523, 0), row("EXAMPLE-2", 14462, 2998)]);
+        assert!(TEMPLATE.starts_with("\u{feff}reference,before_weekly,after_weekly\r\n"));
+    }
+
+    #[test]
+    fn problems_are_counted_by_line() {
+        let problems: Vec<CsvProblem> = [3, 3, 4, 12].iter().map(|line| CsvProblem::new(*line, "x")).collect();
+        assert_eq!(lines_with_problems(&problems), 3);
+        assert_eq!(lines_with_problems(&[]), 0);
+    }
+}
