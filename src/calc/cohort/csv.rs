@@ -47,13 +47,13 @@ impl Column {
         }
     }
 
-    /// The column a heading names, if any: compared ignoring case, spaces, `_` and `-`
+    /// The column a heading names, if any: compared ignoring (ASCII) case, spaces, `_` and `-`
     /// (`Case ref`, `BEFORE_WEEKLY`, `weekly-cost-after`).
     pub fn of_heading(heading: &str) -> Option<Column> {
         let key: String = heading
             .chars()
             .filter(|c| !(c.is_whitespace() || *c == '_' || *c == '-'))
-            .flat_map(char::to_lowercase)
+            .map(|c| c.to_ascii_lowercase())
             .collect();
         match key.as_str() {
             "reference" | "ref" | "caseref" | "casereference" | "id" => Some(Column::Reference),
@@ -150,12 +150,10 @@ pub struct CsvRows {
 }
 
 /// How many different lines `problems` are about (a line with a bad before and a bad after
-/// has two).
+/// has two). The reader gives them in line order.
 pub fn lines_with_problems(problems: &[CsvProblem]) -> usize {
-    let mut lines: Vec<u64> = problems.iter().map(|p| p.line).collect();
-    lines.sort_unstable();
-    lines.dedup();
-    lines.len()
+    let mut last = None;
+    problems.iter().filter(|p| last.replace(p.line) != Some(p.line)).count()
 }
 
 /// Reads cohort rows from CSV text (quoted cells, CRLF or LF, an optional UTF-8 byte order
