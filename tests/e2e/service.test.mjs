@@ -1,5 +1,7 @@
 // The whole-service view in headless Chromium, against dist/: a CSV file with good and bad
-// rows (bad lines listed, means right — worked out here independently, in integer pence),
+// rows (bad lines listed with their reference and value, means right — worked out here
+// independently, in integer pence), a semicolon file with decimal commas, the template, the
+// column chooser for headings that cannot be matched,
 // the Leicestershire presets, inline errors for the figures used, the CSV downloads (safe
 // for spreadsheets), a 100,000-row file (timed, with the page kept responsive), axe-core,
 // 320 px reflow, and screenshots in test-output/service-320.png and service-1280.png.
@@ -313,6 +315,113 @@ test('100,000 rows (and 60 bad lines): timed, and the page keeps responding', { 
     assert.ok(ms < 5_000, `importing 100,000 rows took ${ms} ms`);
     assert.ok(Math.max(longestFrame, longestTask) < 200, `the page froze for ${Math.max(longestFrame, longestTask)} ms`);
     assert.ok(slowestKey < 500, `a key press took ${slowestKey} ms to show`);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+// A semicolon file as a spreadsheet set to decimal commas saves it, headed as staff name the
+// columns; line 9 (R-008) has a bad after.
+const SEMICOLON = [
+  'Case ref;Cost before;Cost after',
+  'R-001;295,23;0',
+  'R-002;144,62;0',
+  'R-003;"£180,75";0,00',
+  'R-004;379,58;£0',
+  'R-005;96,40;0',
+  'R-006;228,90;44,10',
+  'R-007;120,50;51,4',
+  'R-008;301,25;abc',
+  'R-009;72,30;72,28',
+  '',
+].join('\r\n');
+const SEMICOLON_GOOD = [['295.23', '0'], ['144.62', '0'], ['180.75', '0.00'], ['379.58', '0'], ['96.40', '0'], ['228.90', '44.10'], ['120.50', '51.4'], ['72.30', '72.28']];
+
+test('a semicolon file headed Case ref;Cost before;Cost after with decimal commas reads right; a bad line quotes its reference and value', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, pageErrors } = await openService();
+  try {
+    await page.getByLabel('Choose a CSV file').setInputFiles(writeFile('semicolons.csv', SEMICOLON));
+    await page.getByTestId('service-count').waitFor({ timeout: APP_TIMEOUT });
+    assert.match(await testId(page, 'service-status'), /^8 rows read from semicolons\.csv\. 1 line could not be used: see the list below\./);
+    assert.equal(await testId(page, 'service-count'), '8');
+    assert.equal(await testId(page, 'service-mean-before'), pounds(meanPence(SEMICOLON_GOOD.map(([b]) => pence(b)))));
+    assert.equal(await testId(page, 'service-mean-after'), pounds(meanPence(SEMICOLON_GOOD.map(([, a]) => pence(a.replace('£', ''))))));
+    const items = await page.getByTestId('service-problems').locator('li').allInnerTexts();
+    assert.deepEqual(items, ['Line 9 (R-008): After "abc" must be an amount in pounds, like 29.98']);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('"Download a template" gives a file that reads back as its two example rows', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, pageErrors } = await openService();
+  try {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download a template' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'whole-service-template.csv');
+    const file = await download.path();
+    const text = fs.readFileSync(file, 'utf8');
+    assert.equal(text, '\ufeffreference,before_weekly,after_weekly\r\nEXAMPLE-1,295.23,0.00\r\nEXAMPLE-2,144.62,29.98\r\n');
+    const copy = writeFile('whole-service-template.csv', text);
+    await page.getByLabel('Choose a CSV file').setInputFiles(copy);
+    await page.getByTestId('service-count').waitFor({ timeout: APP_TIMEOUT });
+    assert.match(await testId(page, 'service-status'), /^2 rows read from whole-service-template\.csv\. Mean after reablement £14\.99 a week per person/);
+    assert.equal(await testId(page, 'service-mean-before'), pounds(meanPence([29523, 14462])));
+    assert.equal(await page.getByTestId('service-problems').count(), 0);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('headings that cannot be matched: the person chooses which column is which, with a labelled select for each', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, pageErrors } = await openService();
+  try {
+    const odd = 'Name\tWas\tNow\r\nA-1\t295.23\t0\r\nA-2\t144.62\t29.98\r\nA-3\t96.40\tx\r\n';
+    await page.getByLabel('Choose a CSV file').setInputFiles(writeFile('odd.tsv', odd));
+    const chooser = page.getByRole('form', { name: 'Which column is which?' });
+    await chooser.waitFor({ timeout: APP_TIMEOUT });
+    assert.match(await testId(page, 'service-status'), /^No rows could be used from odd\.tsv: its headings do not say which column is which\. Choose them below\./);
+    assert.deepEqual(await page.getByTestId('service-problems').locator('li').allInnerTexts(),
+      ['Line 1: No heading names the reference, before_weekly or after_weekly columns, so which column is which must be chosen']);
+    assert.equal(await page.getByTestId('service-count').count(), 0);
+
+    const reference = chooser.getByLabel('Case reference');
+    const before = chooser.getByLabel('Weekly cost before reablement');
+    const after = chooser.getByLabel('Weekly cost 28 days after reablement');
+    assert.deepEqual(await before.locator('option').allInnerTexts(), ['Choose…', 'Column 1: Name', 'Column 2: Was', 'Column 3: Now']);
+    assert.equal(await before.inputValue(), '');
+
+    // Nothing chosen: each select says what it needs, and focus goes to the first.
+    await chooser.getByRole('button', { name: 'Read the file with these columns' }).click();
+    await page.getByText('Choose the column of weekly costs before reablement').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'service-column-reference');
+    assert.equal(await after.getAttribute('aria-invalid'), 'true');
+    let violations = await runAxe(page);
+    assert.equal(violations.length, 0, `the column chooser with errors:\n${formatViolations(violations)}`);
+
+    // The same column twice is refused too.
+    await reference.selectOption({ label: 'Column 1: Name' });
+    await before.selectOption({ label: 'Column 2: Was' });
+    await after.selectOption({ label: 'Column 2: Was' });
+    await chooser.getByRole('button', { name: 'Read the file with these columns' }).click();
+    await chooser.getByText('Choose a different column for each').waitFor();
+    assert.equal(await page.getByTestId('service-count').count(), 0);
+
+    await after.selectOption({ label: 'Column 3: Now' });
+    await chooser.getByRole('button', { name: 'Read the file with these columns' }).click();
+    await page.getByTestId('service-count').waitFor({ timeout: APP_TIMEOUT });
+    assert.match(await testId(page, 'service-status'), /^2 rows read from odd\.tsv\. 1 line could not be used/);
+    assert.equal(await testId(page, 'service-mean-after'), pounds(meanPence([0, 2998])));
+    assert.deepEqual(await page.getByTestId('service-problems').locator('li').allInnerTexts(),
+      ['Line 4 (A-3): After "x" must be an amount in pounds, like 29.98']);
+    assert.equal(await chooser.count(), 0, 'the chooser goes once the file is read');
+    violations = await runAxe(page);
+    assert.equal(violations.length, 0, `after choosing:\n${formatViolations(violations)}`);
     assert.deepEqual(pageErrors, []);
   } finally {
     await page.close();

@@ -73,13 +73,13 @@ impl ChunkedCsv {
         }
     }
 
-    /// The text being read (a page keeps it to read again with chosen columns).
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
     pub fn finish(self) -> CsvRows {
         self.read
+    }
+
+    /// What was read, and the text (a page keeps it to read again with chosen columns).
+    pub fn into_parts(self) -> (CsvRows, String) {
+        (self.read, self.text)
     }
 }
 

@@ -7,7 +7,7 @@ use crate::ui::state::draft::GoalDraft;
 use crate::ui::state::FormAction;
 use crate::ui::state::GoalField;
 use crate::ui::state::Setting;
-use crate::ui::widgets::fields::{field_id, Input, InputKind, Radios, Select};
+use crate::ui::widgets::fields::{choices, field_id, Input, InputKind, Radios, Select};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -44,7 +44,7 @@ pub fn Goals(props: &Props) -> Html {
                             value={goal.description.clone()}
                             oninput={form.on_text(move |t| FormAction::EditGoal(key, GoalField::Description, t).into())} />
                         <Select field={form.field(&path("outcome"))} label={html!{ "Which outcome is this about?" }}
-                            value={goal.outcome.clone()} options={outcome_options()}
+                            value={goal.outcome.clone()} options={choices(outcome_options())}
                             onchange={form.on_text(move |t| FormAction::EditGoal(key, GoalField::Outcome, t).into())} />
                         <Radios field={form.field(&path("status"))} legend={html!{ "How is it going?" }} inline=true small=true
                             value={goal.status.clone()} options={status_options()}

@@ -7,16 +7,19 @@
 //! All state is local to [`ServiceView`] (one reducer). Every figure comes from
 //! `calc::calculate_cohort`; the view only counts rows into bands and formats.
 
+pub mod columns;
 pub mod export;
 pub mod histogram;
 pub mod state;
 pub mod words;
 
+use self::columns::ColumnChooser;
 use self::export::{rows_csv, summary_csv};
 use self::histogram::Histogram;
 use self::state::{Action, Field, Preset, State};
 use self::words::{gap_words, hundredths, lines_could_not_be_used, people, year_words};
-use crate::calc::cohort::{lines_with_problems, ChunkedCsv};
+use crate::calc::cohort::csv::TEMPLATE;
+use crate::calc::cohort::{lines_with_problems, ChunkedCsv, Columns};
 use crate::calc::limits::{
     DEFAULT_BASELINE, DEFAULT_PACKAGE_WEEKS, DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS, DEFAULT_WEEKS_PER_YEAR,
 };
@@ -52,7 +55,10 @@ fn read_in_steps(
         return;
     }
     if reader.step(CHUNK_BYTES) {
-        dispatch.dispatch(Action::Loaded(load, name, reader.finish()));
+        let (read, text) = reader.into_parts();
+        // Kept only when the person must choose the columns, to read it again with them.
+        let text = read.columns.is_none().then_some(text);
+        dispatch.dispatch(Action::Loaded(load, name, read, text));
     } else {
         dispatch.dispatch(Action::Progress(load, reader.percent()));
         gloo::timers::callback::Timeout::new(0, move || read_in_steps(reader, load, name, dispatch, current)).forget();
@@ -82,6 +88,7 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
     let onchange = {
         let dispatch = state.dispatcher();
         let load = state.load;
+        let current = current.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
@@ -112,6 +119,22 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
         })
     };
 
+    // Columns chosen for a file whose headings could not be matched: read it again with them.
+    let onchoose = {
+        let dispatch = state.dispatcher();
+        let load = state.load;
+        let unmatched = state.unmatched.clone();
+        Callback::from(move |columns: Columns| {
+            let Some(file) = unmatched.clone() else { return };
+            dispatch.dispatch(Action::Reading(file.name.clone()));
+            let (dispatch, current, name) = (dispatch.clone(), current.clone(), file.name.clone());
+            let reader = ChunkedCsv::with_columns(file.text.clone(), columns);
+            after_paint(move || read_in_steps(reader, load + 1, name, dispatch, current));
+        })
+    };
+    let template = Callback::from(|_: MouseEvent| {
+        download("whole-service-template.csv", "text/csv;charset=utf-8", TEMPLATE);
+    });
     let set = |field: Field| {
         let dispatch = state.dispatcher();
         Callback::from(move |text: String| dispatch.dispatch(Action::Set(field, text)))
@@ -159,10 +182,14 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                 <p>{ "One row per person leaving reablement: a case reference, and the weekly cost of their care before reablement and 28 days after it ends. Use a CSV file whose first line is the headings " }
                     <code class="service-code">{ "reference,before_weekly,after_weekly" }</code>
                     { ", then one line per person, for example " }<code class="service-code">{ "L-001,295.23,0" }</code>{ "." }</p>
+                <p>{ "Headings such as “Case ref”, “Cost before” and “Cost after” are understood too, and the values may be separated by commas, semicolons or tabs (in a file with semicolons, 38,13 is read as £38.13). If the headings are not recognised, you can choose which column is which." }</p>
+                <div class="button-group">
+                    <button type="button" class="button button--secondary" onclick={template}>{ "Download a template" }</button>
+                </div>
                 <div class="field">
                     <label class="label" for="service-file">{ "Choose a CSV file" }</label>
                     <div class="hint" id="service-file-hint">{ "The file is read on this device only: nothing is uploaded. Up to 100,000 rows. From a spreadsheet, save it as “CSV UTF-8”." }</div>
-                    <input class="file-upload" type="file" id="service-file" name="service-file" accept=".csv,text/csv"
+                    <input class="file-upload" type="file" id="service-file" name="service-file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
                         aria-describedby="service-file-hint" {onchange} />
                 </div>
                 <p class={classes!("service-status", state.reading.then_some("service-status--busy"), state.status.is_empty().then_some("service-status--idle"))} role="status" aria-live="polite" aria-atomic="true" data-testid="service-status">
@@ -173,6 +200,9 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                     }
                 </p>
                 { problems_view(&state) }
+                if let Some(file) = &state.unmatched {
+                    <ColumnChooser key={state.load} name={AttrValue::from(file.name.clone())} headings={file.headings.clone()} {onchoose} />
+                }
             </section>
 
             <section class="section" aria-labelledby="service-figures-heading">
@@ -215,7 +245,9 @@ fn problems_view(state: &State) -> Html {
                 <span class="warning-text__icon" aria-hidden="true">{ "!" }</span>
                 <span class="visually-hidden">{ "Warning: " }</span>{ title }
             </h3>
-            if no_rows {
+            if state.unmatched.is_some() {
+                <p>{ "No rows were read. Choose which column is which below, or correct the headings and choose the file again." }</p>
+            } else if no_rows {
                 <p>{ "No rows were read. Correct the file and choose it again." }</p>
             } else {
                 <p>{ "The other rows were read and are used below. To include these lines, correct them in the file and choose it again." }</p>

@@ -73,10 +73,19 @@ pub enum Action {
     Reading(String),
     /// Part of the file has been read (the `load` it belongs to, in percent).
     Progress(u32, u32),
-    /// A file has been read (the `load` it belongs to, its name, what the reader found).
-    Loaded(u32, String, CsvRows),
+    /// A file has been read (the `load` it belongs to, its name, what the reader found, and
+    /// its text when its headings could not be matched, to read again with chosen columns).
+    Loaded(u32, String, CsvRows, Option<String>),
     /// A file could not be used; the message says why.
     Failed(u32, String),
+}
+
+/// A file whose headings could not be matched: its name, text and headings.
+#[derive(Debug, PartialEq)]
+pub struct Unmatched {
+    pub name: String,
+    pub text: String,
+    pub headings: Rc<Vec<String>>,
 }
 
 /// What the calculation gives for valid figures.
@@ -102,6 +111,8 @@ pub struct State {
     pub(super) source: Option<String>,
     /// What the CSV reader found wrong with the file of the rows in use.
     pub(super) problems: Rc<Vec<CsvProblem>>,
+    /// A file whose headings could not be matched, while its columns are being chosen.
+    pub(super) unmatched: Option<Rc<Unmatched>>,
     /// Counts file choices, so a slow read that finishes after a newer choice is ignored.
     pub(super) load: u32,
     pub(super) reading: bool,
@@ -122,6 +133,7 @@ impl Default for State {
             rows: Rc::default(),
             source: None,
             problems: Rc::default(),
+            unmatched: None,
             load: 0,
             reading: false,
             percent: 0,
@@ -184,6 +196,7 @@ impl State {
         self.rows = Rc::new(RefCell::new(read.rows));
         self.problems = Rc::new(read.problems);
         self.source = Some(source);
+        self.unmatched = None;
     }
 
     /// The result in one sentence, for the status region.
@@ -259,15 +272,23 @@ impl Reducible for State {
                 s.percent = 0;
                 s.status = format!("Reading {name}…");
             }
-            Action::Loaded(load, name, read) => {
+            Action::Loaded(load, name, read, text) => {
                 if load != s.load {
                     return self;
                 }
                 s.reading = false;
                 let rows = read.rows.len();
                 let lines = lines_with_problems(&read.problems);
+                let headings = Rc::new(read.headings.clone());
                 s.use_rows(name.clone(), read);
                 s.recompute();
+                if let Some(text) = text.filter(|_| !headings.is_empty()) {
+                    s.unmatched = Some(Rc::new(Unmatched { name: name.clone(), text, headings }));
+                    s.status = format!(
+                        "No rows could be used from {name}: its headings do not say which column is which. Choose them below."
+                    );
+                    return Rc::new(s);
+                }
                 let mut status = match rows {
                     0 => format!("No rows could be used from {name}."),
                     1 => format!("1 row read from {name}."),
@@ -368,7 +389,7 @@ pub(super) mod tests {
     fn a_stale_file_read_is_ignored() {
         let s = reduce(State::default(), Action::Reading("a.csv".into()));
         let s = reduce(s, Action::Reading("b.csv".into()));
-        let s = reduce(s, Action::Loaded(1, "a.csv".into(), read_cohort_csv(EXAMPLE_CSV)));
+        let s = reduce(s, Action::Loaded(1, "a.csv".into(), read_cohort_csv(EXAMPLE_CSV), None));
         assert!(s.rows.borrow().is_empty());
         assert!(s.reading);
         let s = reduce(
@@ -377,9 +398,30 @@ pub(super) mod tests {
                 2,
                 "b.csv".into(),
                 read_cohort_csv("reference,before_weekly,after_weekly\nA,1,x\nA,1,y,\nB,2,0\n"),
+                None,
             ),
         );
         assert_eq!(s.rows.borrow().len(), 1);
         assert_eq!(s.status, "1 row read from b.csv. 2 lines could not be used: see the list below. Mean after reablement £0.00 a week per person: £38.13 below the £38.13 baseline.");
+    }
+
+    #[test]
+    fn unmatched_headings_keep_the_file_until_its_columns_are_chosen() {
+        use crate::calc::cohort::{read_cohort_csv_with, Columns};
+        let text = "Name;Was;Now\nA;1;0,5\n".to_string();
+        let s = reduce(State::default(), Action::Reading("odd.csv".into()));
+        let s = reduce(s, Action::Loaded(1, "odd.csv".into(), read_cohort_csv(&text), Some(text.clone())));
+        let file = s.unmatched.clone().expect("the file is kept for choosing its columns");
+        assert_eq!(*file.headings, ["Name", "Was", "Now"]);
+        assert_eq!(file.text, text);
+        assert!(s.rows.borrow().is_empty());
+        assert!(s.status.contains("Choose them below"), "{}", s.status);
+        let s = reduce(s, Action::Reading("odd.csv".into()));
+        assert!(s.unmatched.is_some(), "still there while the file is read again");
+        let columns = Columns { reference: Some(0), before: 1, after: 2 };
+        let s = reduce(s, Action::Loaded(2, "odd.csv".into(), read_cohort_csv_with(&text, columns), None));
+        assert!(s.unmatched.is_none());
+        assert_eq!(s.rows.borrow()[0].after_weekly, Pence(50));
+        assert!(s.status.starts_with("1 row read from odd.csv."), "{}", s.status);
     }
 }

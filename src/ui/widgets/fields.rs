@@ -146,10 +146,15 @@ pub struct SelectProps {
     pub label: Html,
     pub value: AttrValue,
     /// `(code, words)` for each choice.
-    pub options: Vec<(&'static str, &'static str)>,
+    pub options: Vec<(AttrValue, AttrValue)>,
     pub onchange: Callback<String>,
     #[prop_or_default]
     pub hint: Option<Html>,
+}
+
+/// A select's choices from fixed `(code, words)` pairs.
+pub fn choices(pairs: Vec<(&'static str, &'static str)>) -> Vec<(AttrValue, AttrValue)> {
+    pairs.into_iter().map(|(code, words)| (AttrValue::Static(code), AttrValue::Static(words))).collect()
 }
 
 #[component]
@@ -171,13 +176,13 @@ pub fn Select(props: &SelectProps) -> Html {
             >
                 <option value="" selected={props.value.is_empty()} disabled=true>{ "Choose…" }</option>
                 { for props.options.iter().map(|(code, words)| html! {
-                    <option value={*code} selected={props.value.as_str() == *code}>{ *words }</option>
+                    <option value={code.clone()} selected={props.value == *code}>{ words.clone() }</option>
                 }) }
             </select>
             // A long choice is cut off in a select on a narrow screen: there, its whole
             // wording is shown underneath (hidden from screen readers, which read the select).
-            if let Some((_, words)) = props.options.iter().find(|(code, words)| props.value.as_str() == *code && words.chars().count() > 24) {
-                <p class="select__chosen" aria-hidden="true">{ *words }</p>
+            if let Some((_, words)) = props.options.iter().find(|(code, words)| props.value == *code && words.chars().count() > 24) {
+                <p class="select__chosen" aria-hidden="true">{ words.clone() }</p>
             }
         </div>
     }
