@@ -14,9 +14,10 @@
 //! A plain comma file with the contract's headings reads exactly as the contract says.
 //! [`super::chunked::ChunkedCsv`] reads the same text a piece at a time with the same parts.
 
+use super::headings::{csv_reader, Headings};
+pub use super::headings::{Column, Delimiter};
 use super::{msg, row_amount, CohortRow, MAX_ROWS};
 use crate::calc::money::Pence;
-use crate::calc::scenario::msg as scenario_msg;
 use std::fmt;
 
 /// A file to start from: the contract's headings and two example lines to replace, as the
@@ -26,73 +27,6 @@ pub const TEMPLATE: &str =
 
 /// How long a value quoted in a problem may be before it is cut short.
 const QUOTE_CHARS: usize = 30;
-
-/// One of the three values a row needs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Column {
-    Reference,
-    Before,
-    After,
-}
-
-impl Column {
-    pub const ALL: [Column; 3] = [Column::Reference, Column::Before, Column::After];
-
-    /// The contract's heading: `reference`, `before_weekly`, `after_weekly`.
-    pub fn heading(self) -> &'static str {
-        match self {
-            Column::Reference => "reference",
-            Column::Before => "before_weekly",
-            Column::After => "after_weekly",
-        }
-    }
-
-    /// The column a heading names, if any: compared ignoring (ASCII) case, spaces, `_` and `-`
-    /// (`Case ref`, `BEFORE_WEEKLY`, `weekly-cost-after`).
-    pub fn of_heading(heading: &str) -> Option<Column> {
-        let key: String = heading
-            .chars()
-            .filter(|c| !(c.is_whitespace() || *c == '_' || *c == '-'))
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        match key.as_str() {
-            "reference" | "ref" | "caseref" | "casereference" | "id" => Some(Column::Reference),
-            "beforeweekly" | "before" | "costbefore" | "weeklycostbefore" => Some(Column::Before),
-            "afterweekly" | "after" | "costafter" | "weeklycostafter" => Some(Column::After),
-            _ => None,
-        }
-    }
-
-    /// The contract's message for a bad value in this column (`After must be …`).
-    fn message(self) -> &'static str {
-        match self {
-            Column::Reference => scenario_msg::REFERENCE,
-            Column::Before => msg::BEFORE,
-            Column::After => msg::AFTER,
-        }
-    }
-}
-
-/// What separates the cells of a line.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Delimiter {
-    #[default]
-    Comma,
-    Semicolon,
-    Tab,
-}
-
-impl Delimiter {
-    const ALL: [Delimiter; 3] = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];
-
-    pub fn byte(self) -> u8 {
-        match self {
-            Delimiter::Comma => b',',
-            Delimiter::Semicolon => b';',
-            Delimiter::Tab => b'\t',
-        }
-    }
-}
 
 /// Which column of the file (counted from 0) holds each of a row's values. A file may have
 /// no reference column: its rows then have an empty reference.
@@ -191,118 +125,11 @@ pub(super) struct Body {
     pub line: u64,
 }
 
-/// The heading line as read with one delimiter.
-struct Headings {
-    delimiter: Delimiter,
-    cells: Vec<String>,
-    line: u64,
-    /// Just after the heading line's record.
-    end: usize,
-    /// Each column's heading, when exactly one heading names it.
-    found: [Option<usize>; 3],
-    /// Columns that more than one heading names.
-    repeated: Vec<Column>,
-}
-
-impl Headings {
-    fn read(text: &str, offset: usize, delimiter: Delimiter) -> Option<Headings> {
-        let bytes = &text.as_bytes()[offset..];
-        let mut reader = reader(bytes, delimiter);
-        let mut record = ::csv::StringRecord::new();
-        // A line of nothing but delimiters and spaces (with any of the three) is not the headings.
-        let blank = |record: &::csv::StringRecord| {
-            record.iter().all(|cell| cell.trim_matches(|c: char| c.is_whitespace() || ",;\t".contains(c)).is_empty())
-        };
-        loop {
-            match reader.read_record(&mut record) {
-                Ok(true) if blank(&record) => continue,
-                Ok(true) => break,
-                Ok(false) | Err(_) => return None,
-            }
-        }
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        let line = LineCounter::new(bytes, 1).line_at(start as u64);
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-        let mut found = [None; 3];
-        let mut repeated = Vec::new();
-        for (i, cell) in cells.iter().enumerate() {
-            if let Some(column) = Column::of_heading(cell) {
-                let slot = &mut found[column as usize];
-                match slot {
-                    None if !repeated.contains(&column) => *slot = Some(i),
-                    _ => {
-                        *slot = None;
-                        if !repeated.contains(&column) {
-                            repeated.push(column);
-                        }
-                    }
-                }
-            }
-        }
-        Some(Headings { delimiter, cells, line, end: offset + reader.position().byte() as usize, found, repeated })
-    }
-
-    /// How well these headings fit: all three columns named, then how many are, then cells.
-    fn score(&self) -> (bool, usize, usize) {
-        let named = self.found.iter().flatten().count();
-        (named == 3, named, self.cells.len())
-    }
-
-    /// Why these headings cannot be read on their own.
-    fn problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        let missing: Vec<&str> = Column::ALL
-            .iter()
-            .filter(|c| self.found[**c as usize].is_none() && !self.repeated.contains(c))
-            .map(|c| c.heading())
-            .collect();
-        if !missing.is_empty() {
-            problems.push(format!(
-                "No heading names the {} column{}, so which column is which must be chosen",
-                join_words(&missing, "or"),
-                if missing.len() > 1 { "s" } else { "" }
-            ));
-        }
-        for column in &self.repeated {
-            let names: Vec<&str> = self
-                .cells
-                .iter()
-                .filter(|cell| Column::of_heading(cell) == Some(*column))
-                .map(String::as_str)
-                .collect();
-            problems.push(format!(
-                "More than one heading names the {} column ({}), so which one to use must be chosen",
-                column.heading(),
-                names.join(", ")
-            ));
-        }
-        problems
-    }
-}
-
-/// `a`, `a or b`, `a, b or c`.
-fn join_words(words: &[&str], and: &str) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
-    }
-}
-
 impl Body {
-    /// Reads the heading line (the first line with a cell that is not blank, past a byte
-    /// order mark), choosing the delimiter whose headings fit best (comma first when they
-    /// fit alike). `None`, with the reason in `out.problems`, when no rows can be read.
+    /// Reads the heading line ([`Headings::find`]) and decides the columns, from the headings
+    /// or as given. `None`, with the reason in `out.problems`, when no rows can be read.
     pub(super) fn start(text: &str, columns: Option<Columns>, out: &mut CsvRows) -> Option<Body> {
-        let offset = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-        let mut best: Option<Headings> = None;
-        for delimiter in Delimiter::ALL {
-            let Some(headings) = Headings::read(text, offset, delimiter) else { continue };
-            if best.as_ref().is_none_or(|b| headings.score() > b.score()) {
-                best = Some(headings);
-            }
-        }
-        let Some(headings) = best else {
+        let Some(headings) = Headings::find(text) else {
             out.problems.push(CsvProblem::new(1, msg::CSV_EMPTY));
             return None;
         };
@@ -337,7 +164,7 @@ impl Body {
     /// [`Body::start`]) on line `first_line`, into `out`. False when it stopped at the
     /// 100,000-row limit.
     pub(super) fn read(&self, piece: &str, first_line: u64, out: &mut CsvRows) -> bool {
-        let mut reader = reader(piece.as_bytes(), self.delimiter);
+        let mut reader = csv_reader(piece.as_bytes(), self.delimiter);
         let mut record = ::csv::StringRecord::new();
         let mut lines = LineCounter::new(piece.as_bytes(), first_line);
         let decimal_comma = self.delimiter == Delimiter::Semicolon;
@@ -396,10 +223,6 @@ impl Body {
     }
 }
 
-fn reader(bytes: &[u8], delimiter: Delimiter) -> ::csv::Reader<&[u8]> {
-    ::csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter.byte()).from_reader(bytes)
-}
-
 /// A row's amount: money as the contract writes it, from £0.00 to £100,000.00. In a
 /// semicolon file a comma in a cell without a point is the decimal comma (`38,13`, `£4,5`),
 /// so `1,850` there is not an amount: it could be £1.85 or £1,850.
@@ -432,20 +255,20 @@ fn cut_short(text: &str) -> String {
 /// Line numbers from byte offsets. The csv crate's own line count is one short after a CRLF
 /// line ending, and spreadsheets write CRLF, so lines are counted here instead; offsets only
 /// grow, so counting is incremental.
-struct LineCounter<'t> {
+pub(super) struct LineCounter<'t> {
     text: &'t [u8],
     offset: usize,
     line: u64,
 }
 
 impl<'t> LineCounter<'t> {
-    fn new(text: &'t [u8], first_line: u64) -> Self {
+    pub(super) fn new(text: &'t [u8], first_line: u64) -> Self {
         LineCounter { text, offset: 0, line: first_line }
     }
 
     /// The line on which the record starting at `byte` begins (a record's reported start may
     /// fall on the line break before it, which is skipped).
-    fn line_at(&mut self, byte: u64) -> u64 {
+    pub(super) fn line_at(&mut self, byte: u64) -> u64 {
         let mut start = (byte as usize).min(self.text.len());
         while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
             start += 1;
@@ -545,30 +368,6 @@ mod tests {
         let read = read_cohort_csv("after_weekly,note,before_weekly,reference\n0,x,295.23,A\n");
         assert_eq!(read.rows, vec![row("A", 29523, 0)]);
         assert_eq!(read.columns, Some(Columns { reference: Some(3), before: 2, after: 0 }));
-    }
-
-    #[test]
-    fn headings_match_ignoring_case_spaces_underscores_and_hyphens() {
-        for (heading, column) in [
-            ("reference", Column::Reference),
-            ("Ref", Column::Reference),
-            ("Case ref", Column::Reference),
-            ("CASE_REFERENCE", Column::Reference),
-            ("id", Column::Reference),
-            ("before_weekly", Column::Before),
-            ("Before", Column::Before),
-            ("cost-before", Column::Before),
-            ("Weekly cost before", Column::Before),
-            ("after_weekly", Column::After),
-            ("AFTER", Column::After),
-            ("Cost after", Column::After),
-            (" weekly_cost_after ", Column::After),
-        ] {
-            assert_eq!(Column::of_heading(heading), Some(column), "{heading:?}");
-        }
-        for heading in ["", "reference number", "before £", "after 28 days", "weekly", "cost"] {
-            assert_eq!(Column::of_heading(heading), None, "{heading:?}");
-        }
     }
 
     #[test]

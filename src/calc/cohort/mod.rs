@@ -1,7 +1,8 @@
 //! Many people at once, for trainers and service managers: means before and after, the
 //! share with no ongoing care, and the yearly effect against the baseline by Little's law.
 //!
-//! - [`csv`]: the CSV reader for cohort rows, which keeps the good rows when some are bad.
+//! - [`csv`]: the CSV reader for cohort rows, which keeps the good rows when some are bad;
+//!   [`headings`] finds its delimiter and columns from the heading line.
 //! - [`chunked`]: the same reader a piece at a time, for a page reading a large file.
 //! - [`bands`]: the bands of weekly cost that the whole-service histogram counts.
 //!
@@ -10,11 +11,11 @@
 pub mod bands;
 pub mod chunked;
 pub mod csv;
+pub mod headings;
 
 pub use self::chunked::ChunkedCsv;
-pub use self::csv::{
-    lines_with_problems, read_cohort_csv, read_cohort_csv_with, Column, Columns, CsvProblem, CsvRows, Delimiter,
-};
+pub use self::csv::{lines_with_problems, read_cohort_csv, read_cohort_csv_with, Columns, CsvProblem, CsvRows};
+pub use self::headings::{Column, Delimiter};
 
 use super::json::{self, Value};
 use super::money::{div_round, parse_plain_decimal, percent_one_place, Pence};
