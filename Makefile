@@ -85,21 +85,24 @@ deps-browser:
 
 # ---------------------------------------------------------------- build
 
-# Three WebAssembly modules from the one crate (see docs/decisions.md, "Three modules"): the
-# linker keeps only what each one's exports reach.
+# Four WebAssembly modules from the one crate (see docs/decisions.md, "Three modules", and
+# docs/performance.md): the linker keeps only what each one's exports reach.
 #   name              features  directory  for
-#   reablement        app       dist/      the standalone app (and the API, and embeds in full mode)
+#   reablement_start  start     dist/      the standalone page's first screen (the calculator)
+#   reablement        app       dist/      every screen: the page once another is opened, embeds in full mode
 #   reablement_embed  embed     dist/embed the public explainer embedded on council pages
 #   reablement_api    (none)    dist/api   the JS API alone: Node, other tools
-MODULES := reablement:app:. reablement_embed:embed:embed reablement_api::api
+MODULES := reablement_start:start:. reablement:app:. reablement_embed:embed:embed reablement_api::api
 
-# dist/: each module's .js and _bg.wasm (and its snippets/) in its directory, index.html,
-# build.txt and everything under www/.
+# dist/: each module's .js and _bg.wasm (and its snippets/) in its directory, index.html with
+# the first screen prerendered into it, build.txt and everything under www/.
+# The first screen is rendered to HTML by Yew's server renderer, natively (src/bin/prerender.rs,
+# feature ssr), into index.html's empty <div id="reablement-app"></div>.
 # URLs are relative, so dist/ can be hosted under any path; __BUILD__ in index.html becomes
 # the first 12 hex digits of the sha256 of the modules and pages (cache busting).
 # The same ?v=<build> goes on privacy.html's assets and on the glue's snippet imports, and
-# dist/sw.js gets the build and the list of files to keep for offline use (the app, not the
-# embed, demo or API files).
+# dist/sw.js gets the build and the list of files to keep for offline use (the app's pages and
+# both of its modules, not the embed, demo or API files).
 dist: deps-rust deps-node
 	@rm -rf dist
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
@@ -111,19 +114,24 @@ dist: deps-rust deps-node
 		wasm-opt $(WASM_OPT_FLAGS) "$$tmp/$$dir/$${name}_bg.wasm" -o "$$tmp/$$dir/$${name}_bg.opt.wasm"; \
 		mv "$$tmp/$$dir/$${name}_bg.opt.wasm" "$$tmp/$$dir/$${name}_bg.wasm"; \
 	done; \
+	echo '+ cargo run --features ssr --bin prerender -- index.html www/app.css  (the first screen as HTML, its stylesheet inline)'; \
+	cargo run --quiet --features ssr --bin prerender -- index.html www/app.css > "$$tmp/index.html"; \
 	mkdir -p dist; \
 	cp -R www/. dist/; \
 	cp -R "$$tmp"/. dist/
-	@build=$$(find dist -type f | LC_ALL=C sort | xargs cat | cat - index.html | sha256sum | cut -c1-12); \
-	sed "s/__BUILD__/$$build/g" index.html > dist/index.html; \
-	sed -i "s/__BUILD__/$$build/g" dist/privacy.html dist/embed.js dist/embed-frame.js dist/embed.html; \
+	@build=$$(find dist -type f ! -name index.html | LC_ALL=C sort | xargs cat | cat - dist/index.html | sha256sum | cut -c1-12); \
+	sed -i "s/__BUILD__/$$build/g" dist/index.html dist/privacy.html dist/embed.js dist/embed-frame.js dist/embed.html; \
 	for glue in $$(find dist -name '*.js' -path '*reablement*' ! -path '*/snippets/*' ! -name 'embed*.js'); do \
 		sed -i -E "s#(from ['\"]\./snippets/[^'\"?]+\.js)(['\"])#\1?v=$$build\2#g" "$$glue"; \
 		if grep -Eq "['\"]\./snippets/[^'\"?]+\.js['\"]" "$$glue"; then \
 			echo "$$glue imports a snippet without ?v=: update the sed above" >&2; exit 1; \
 		fi; \
 	done; \
-	precache=$$(cd dist && { printf '%s\n' index.html privacy.html app.css manifest.webmanifest $(OUT_NAME).js $(OUT_NAME)_bg.wasm; \
+	for snippet in $$(grep -oE "from '\./snippets/[^']+'" dist/$(OUT_NAME)_start.js | sed -E "s#^from '(.*)'\$$#\1#" | sort -r); do \
+		sed -i -E "s#^( *)(<link rel=\"modulepreload\" href=\"\./$(OUT_NAME)_start\.js[^>]*>)#\1\2\n\1<link rel=\"modulepreload\" href=\"$$snippet\">#" dist/index.html; \
+	done; \
+	precache=$$(cd dist && { printf '%s\n' index.html privacy.html app.css manifest.webmanifest \
+		$(OUT_NAME)_start.js $(OUT_NAME)_start_bg.wasm $(OUT_NAME).js $(OUT_NAME)_bg.wasm; \
 		find . -type f \( -path './icons/*' -o -path './snippets/*' \) | sed 's#^\./##' | sort; } | \
 		while read -r f; do [ -f "$$f" ] || { echo "dist/$$f is missing" >&2; exit 1; }; printf "'./%s', " "$$f"; done); \
 	sed -e "s/__BUILD__/$$build/g" -e "s#'__PRECACHE__'#$${precache%, }#" www/sw.js > dist/sw.js; \

@@ -9,9 +9,10 @@ pub mod api;
 pub mod calc;
 pub mod ui;
 
-/// Mounts the app into `#reablement-app` when there is a document with that element;
-/// does nothing otherwise (for example in Node, where only the API is used).
+/// The first screen's module mounts the app into `#reablement-app` when there is a document
+/// with that element; every other module, and any module in Node, mounts nothing here (the
+/// whole app is mounted by `mountApp`, embeds by `mountEmbed`).
 pub fn start() {
-    #[cfg(feature = "app")]
+    #[cfg(feature = "start")]
     ui::mount();
 }

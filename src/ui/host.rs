@@ -1,5 +1,7 @@
-//! The host: where the app runs and how it is mounted. The standalone page mounts the
-//! shell into `#reablement-app` ([`mount`]); `www/embed.js` mounts one calculator into a
+//! The host: where the app runs and how it is mounted. The standalone page's first screen
+//! is prerendered into `#reablement-app` at build time ([`prerender`]) and taken over by the
+//! first screen's module ([`mount`]), and by the whole app when another screen opens
+//! ([`mount_app`]); `www/embed.js` mounts one calculator into a
 //! custom element's shadow root ([`mount_embed`]), as the explainer or the whole shell.
 
 use crate::ui::embed::explainer::Explainer;
@@ -27,13 +29,60 @@ impl Default for Host {
 /// The element the standalone page mounts into.
 pub const MOUNT_ID: &str = "reablement-app";
 
-/// Mounts the app into `#reablement-app` when there is a document with that element.
+/// The first screen's module (`start`): mounts the app into `#reablement-app` when there is a
+/// document with that element, replacing the prerendered HTML there. Yew renders in a
+/// microtask of the same task, so no frame shows the element empty.
+#[cfg(feature = "start")]
 pub fn mount() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(root) = document.get_element_by_id(MOUNT_ID) {
+        // Unmarked first: the page's script then takes the focus leaving the removed fields
+        // for the app's doing, and keeps the field to focus again.
+        let _ = root.remove_attribute("data-prerendered");
         root.set_inner_html("");
-        yew::Renderer::<App>::with_root(root).render();
+        let app = yew::Renderer::<App>::with_root(root).render();
+        MOUNTED.with(|mounted| mounted.replace(Some(app)));
     }
+}
+
+#[cfg(feature = "start")]
+thread_local! {
+    static MOUNTED: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Takes the first screen's app off the page, so that the whole app can take over (the
+/// page then mounts it into a new element with `mountApp`).
+#[cfg(feature = "start")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = unmountApp)]
+pub fn unmount_app() {
+    if let Some(app) = MOUNTED.with(|mounted| mounted.take()) {
+        app.destroy();
+    }
+}
+
+/// The whole app's module (`app`): mounts every screen into `root` (an empty element),
+/// opening on the screen named `view` (`calculator`, `examples`, `present`, `service`,
+/// `saved`). The draft and saved list come from the device, where the first screen keeps them.
+#[cfg(feature = "app")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountApp)]
+pub fn mount_app(root: web_sys::Element, view: Option<String>) {
+    let view = view.as_deref().and_then(crate::ui::state::View::from_name).unwrap_or_default();
+    yew::Renderer::<App>::with_root_and_props(root, crate::ui::shell::AppProps { view }).render();
+}
+
+/// The first screen as HTML, rendered natively at build time by the `prerender` binary:
+/// the same empty form the app renders first in the browser.
+#[cfg(feature = "ssr")]
+pub async fn prerender() -> String {
+    yew::ServerRenderer::<App>::new().hydratable(false).render().await
+}
+
+/// The page with `html` inside its empty `<div id="reablement-app"></div>`, marked
+/// `data-prerendered` until the app has started; `None` when the page has no such element.
+pub fn insert_prerendered(page: &str, html: &str) -> Option<String> {
+    let empty = format!("<div id=\"{MOUNT_ID}\"></div>");
+    let full = format!("<div id=\"{MOUNT_ID}\" data-prerendered>{html}</div>");
+    page.contains(&empty).then(|| page.replacen(&empty, &full, 1))
 }
 
 /// What the full calculator should start from when it is embedded (the App reads it, if it

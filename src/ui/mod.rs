@@ -15,4 +15,8 @@ pub mod shell;
 pub mod state;
 pub mod widgets;
 
-pub use host::{mount, EmbedStart, Host, MOUNT_ID};
+#[cfg(feature = "ssr")]
+pub use host::prerender;
+pub use host::{insert_prerendered, EmbedStart, Host, MOUNT_ID};
+#[cfg(feature = "start")]
+pub use host::{mount, unmount_app};

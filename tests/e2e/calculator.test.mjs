@@ -52,7 +52,7 @@ async function waitFor(page, what, predicate, arg, timeout = 10_000) {
 
 /** Waits until the app has mounted and shows its heading. */
 async function waitForApp(page) {
-  await waitFor(page, 'the calculator to start', () => /Work out what reablement achieved/.test(document.querySelector('#reablement-app')?.innerText ?? ''), null, APP_TIMEOUT);
+  await waitFor(page, 'the calculator to start', () => document.querySelector('#reablement-app:not([data-prerendered])')?.innerText.includes('Work out what reablement achieved'), null, APP_TIMEOUT);
   await page.evaluate(() => document.fonts?.ready);
 }
 

@@ -5,7 +5,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useBuiltSite } from './lib/site.mjs';
+import { useBuiltSite, appStarted } from './lib/site.mjs';
 import { AXE_TAGS, formatViolations, runAxe } from './lib/browser.mjs';
 import { loadWasm, repoRoot } from './lib/wasm.mjs';
 
@@ -31,6 +31,7 @@ async function openExamples(width = 1280) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(site.server.url);
+  await page.waitForFunction(appStarted);
   await page.getByRole('button', { name: 'Worked examples' }).click();
   await page.getByRole('heading', { level: 1, name: 'Worked examples' }).waitFor();
   return { context, page, errors };

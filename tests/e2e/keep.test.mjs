@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useBuiltSite } from './lib/site.mjs';
+import { useBuiltSite, appStarted } from './lib/site.mjs';
 import { AXE_TAGS, formatViolations, runAxe } from './lib/browser.mjs';
 
 const PREFIX = '/tools/reablement/';
@@ -33,10 +33,17 @@ async function open({ init, url = site.server.url, width = 1280 } = {}) {
   page.on('dialog', (d) => { errors.push(`a dialog opened: ${d.message()}`); d.dismiss(); });
   await page.goto(url);
   await page.getByRole('heading', { name: 'Work out what reablement achieved' }).waitFor();
+  await page.waitForFunction(appStarted);
   return { context, page, errors };
 }
 
 const text = (page, selector) => page.locator(selector).innerText();
+
+/** Opens the saved list: the whole app's module, loaded the first time another screen opens. */
+async function showSaved(page) {
+  await page.getByRole('button', { name: 'Saved', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Saved on this device' }).waitFor();
+}
 
 async function loadArthur(page) {
   await page.getByRole('button', { name: "Load Arthur's example" }).click();
@@ -65,7 +72,7 @@ test('saved scenarios: save, newest first with figures, open, duplicate, rename,
     await page.getByRole('button', { name: 'Save on this device' }).click();
     await arthurPartly(page);
     await page.getByRole('button', { name: 'Save on this device' }).click();
-    await page.getByRole('button', { name: 'Saved', exact: true }).click();
+    await showSaved(page);
 
     const names = await page.locator('.saved__name').allInnerTexts();
     assert.deepEqual(names, ['AR-0003', 'AR-0002'], 'newest first');
@@ -97,7 +104,7 @@ test('saved scenarios: save, newest first with figures, open, duplicate, rename,
 
     // Kept on the device: still there after a reload; and Open puts it in the calculator.
     await page.reload();
-    await page.getByRole('button', { name: 'Saved', exact: true }).click();
+    await showSaved(page);
     assert.equal(await page.locator('.saved__name').count(), 3);
     await page.getByRole('button', { name: 'Open AR-0003' }).click();
     assert.equal(await page.inputValue('#f-reference'), 'AR-0003');
@@ -245,7 +252,7 @@ test('stored data that cannot be read is set aside and reported; the app still w
     assert.ok(kept.includes('reablement-calculator:unreadable-draft'), `the unreadable draft was not kept aside: ${kept}`);
     await loadArthur(page);
     await page.getByRole('button', { name: 'Save on this device' }).click();
-    await page.getByRole('button', { name: 'Saved', exact: true }).click();
+    await showSaved(page);
     assert.equal(await page.locator('.saved__name').count(), 1);
     assert.deepEqual(errors, []);
   } finally {
@@ -268,7 +275,7 @@ test('axe-core: no violations on the saved list, the comparison, the keep-and-sh
     await page.getByRole('button', { name: 'Copy a share link' }).click();
     await page.locator('#share-link').waitFor();
     await check('calculator with keep-and-share and a share link');
-    await page.getByRole('button', { name: 'Saved', exact: true }).click();
+    await showSaved(page);
     await page.getByRole('checkbox', { name: 'Compare AR-0002' }).check();
     await page.getByRole('checkbox', { name: 'Compare AR-0003' }).check();
     await check('saved list with a comparison');

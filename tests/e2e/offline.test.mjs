@@ -27,6 +27,7 @@ import { chromium } from 'playwright-core';
 import { serveStatic } from './lib/server.mjs';
 import { AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, formatViolations, runAxe } from './lib/browser.mjs';
 import { distDir } from './lib/wasm.mjs';
+import { appStarted } from './lib/site.mjs';
 
 const PREFIX = '/tools/reablement/';
 const APP_TIMEOUT = 30_000;
@@ -35,7 +36,8 @@ const TEST_TIMEOUT = 120_000;
 const CACHE_PREFIX = `reablement-calculator:${PREFIX}:`;
 /** What the worker keeps, besides the wasm-bindgen snippets (paths under PREFIX). */
 const KEPT = [
-  'index.html', 'privacy.html', 'app.css', 'manifest.webmanifest', 'reablement.js', 'reablement_bg.wasm',
+  'index.html', 'privacy.html', 'app.css', 'manifest.webmanifest', 'reablement_start.js', 'reablement_start_bg.wasm',
+  'reablement.js', 'reablement_bg.wasm',
   'icons/apple-touch-icon.png', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/maskable-512.png',
 ];
 
@@ -137,7 +139,7 @@ async function waitFor(page, what, predicate, arg) {
 async function openApp(page, url) {
   if (url) await page.goto(url, { waitUntil: 'load' });
   else await page.reload({ waitUntil: 'load' });
-  await waitFor(page, 'the app to mount into #reablement-app', () => document.querySelector('#reablement-app')?.firstElementChild != null);
+  await waitFor(page, 'the app to mount into #reablement-app', appStarted);
 }
 
 /** Presses "Load Arthur's example" and waits for £295.23. */
@@ -217,6 +219,12 @@ test('after one visit the app loads and calculates with the network off, and wit
     await site.context.setOffline(true);
     await openApp(page);
     await arthur(page);
+    // Every other screen is in the whole app's module, never loaded by the visit above: the
+    // worker kept it too.
+    for (const [tab, heading] of [['Worked examples', 'Worked examples'], ['Whole service', 'Whole service'], ['Saved', 'Saved on this device']]) {
+      await page.getByRole('button', { name: tab, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: APP_TIMEOUT });
+    }
     assert.deepEqual(server.requests.slice(asked), [], 'offline, yet the server was asked for something');
     assert.deepEqual(await loadedBuilds(page), [site.build], 'the files came from this build');
     await site.context.setOffline(false);
@@ -244,19 +252,20 @@ test('a new release is in use on the next load, and the old build\'s cache is de
     const old = site.build;
 
     // A new build, as make dist would write it: a new hash in build.txt, the pages' ?v=, the
-    // glue's snippet imports and sw.js; and a changed stylesheet, glue and snippet, each of
-    // which leaves a mark on the page (a snippet keeps its path from build to build).
+    // glue's snippet imports and sw.js; and a changed stylesheet (inline in index.html), glue
+    // and snippet, each of which leaves a mark on the page (a snippet keeps its path from build
+    // to build).
     const next = crypto.randomBytes(6).toString('hex');
     const rewrite = (file, change) => fs.writeFileSync(path.join(dir, file), change(fs.readFileSync(path.join(dir, file), 'utf8')));
-    for (const file of ['index.html', 'privacy.html', 'reablement.js', 'sw.js', 'build.txt']) {
+    for (const file of ['index.html', 'privacy.html', 'reablement_start.js', 'reablement.js', 'sw.js', 'build.txt']) {
       rewrite(file, (text) => {
         assert.ok(text.includes(old), `dist/${file} does not mention the build ${old}`);
         return text.replaceAll(old, next);
       });
     }
-    rewrite('app.css', (text) => `${text}\n:root { --offline-test-release: "${next}"; }\n`);
+    rewrite('index.html', (text) => text.replace('</style>', `:root { --offline-test-release: "${next}"; }\n</style>`));
     const snippet = expectedFiles(dir).find((file) => file.startsWith('snippets/'));
-    for (const file of ['reablement.js', snippet].filter(Boolean)) {
+    for (const file of ['reablement_start.js', snippet].filter(Boolean)) {
       rewrite(file, (text) => `${text}\n(globalThis.offlineTestRelease ??= []).push(${JSON.stringify(`${file} ${next}`)});\n`);
     }
     const marks = () => ({
@@ -265,7 +274,7 @@ test('a new release is in use on the next load, and the old build\'s cache is de
     });
     const expected = {
       css: `"${next}"`,
-      js: ['reablement.js', snippet].filter(Boolean).map((file) => `${file} ${next}`).sort(),
+      js: ['reablement_start.js', snippet].filter(Boolean).map((file) => `${file} ${next}`).sort(),
     };
 
     // The next load: the old worker fetches the page from the network first, and leaves the
@@ -481,7 +490,7 @@ test('the privacy page: linked from the calculator, no axe-core violations, says
       assert.equal(all.length, 0, `axe-core (all rules) found ${all.length} kind(s) of violation at ${width} px:\n${formatViolations(all)}`);
     }
     await page.getByRole('link', { name: 'Back to the calculator' }).first().click();
-    await waitFor(page, 'the app to mount', () => document.querySelector('#reablement-app')?.firstElementChild != null);
+    await waitFor(page, 'the app to mount', appStarted);
     await arthur(page);
   } finally {
     await site.close();
@@ -497,7 +506,7 @@ test('no request ever leaves the local server, the service worker\'s included; d
     await arthur(page);
     await page.goto(`${site.url}privacy.html`, { waitUntil: 'load' });
     await page.goto(site.url, { waitUntil: 'load' });
-    await waitFor(page, 'the app to mount', () => document.querySelector('#reablement-app')?.firstElementChild != null);
+    await waitFor(page, 'the app to mount', appStarted);
     // Anything late (an update check, icons, analytics) has a moment to show up.
     await page.waitForTimeout(1_500);
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useBuiltSite } from './lib/site.mjs';
+import { useBuiltSite, appStarted } from './lib/site.mjs';
 import { OUTPUT, formatViolations, runAxe } from './lib/browser.mjs';
 
 // dist/ is served under a sub-path, to check that every URL in it is relative.
@@ -28,7 +28,7 @@ async function openSite({ width = 1280, height = 900, arthur = false } = {}) {
   page.on('console', (m) => { if (m.type() === 'error') seen.consoleErrors.push(m.text()); });
   await page.goto(site.server.url, { waitUntil: 'load' });
   const waits = [
-    ['the app to mount into #reablement-app', () => document.querySelector('#reablement-app')?.firstElementChild != null],
+    ['the app to mount into #reablement-app', appStarted],
   ];
   if (arthur) waits.push(['£295.23 on the page', () => document.body.innerText.includes('£295.23')]);
   for (const [what, predicate] of waits) {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useBuiltSite } from './lib/site.mjs';
+import { useBuiltSite, appStarted } from './lib/site.mjs';
 import { runAxe, formatViolations, OUTPUT } from './lib/browser.mjs';
 
 const PREFIX = '/tools/reablement/';
@@ -36,7 +36,7 @@ async function openService({ width = 1280, height = 900 } = {}) {
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e?.stack ?? e)));
   await page.goto(site.server.url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.querySelector('#reablement-app')?.firstElementChild != null, null, { timeout: APP_TIMEOUT });
+  await page.waitForFunction(appStarted, null, { timeout: APP_TIMEOUT });
   await page.getByRole('button', { name: 'Whole service' }).click();
   await page.getByRole('heading', { level: 1, name: 'Whole service' }).waitFor({ timeout: APP_TIMEOUT });
   return { page, pageErrors };

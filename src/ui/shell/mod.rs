@@ -8,14 +8,19 @@ use crate::ui::browser::focus::focus_by_id;
 use crate::ui::browser::share;
 use crate::ui::browser::storage::{self, Stored};
 use crate::ui::calculator::Calculator;
+#[cfg(feature = "views")]
 use crate::ui::examples::presentation::Presentation;
+#[cfg(feature = "views")]
 use crate::ui::examples::view::ExamplesView;
+#[cfg(feature = "views")]
 use crate::ui::saved::SavedView;
+#[cfg(feature = "views")]
 use crate::ui::service::ServiceView;
 use crate::ui::state::computed::compute;
 use crate::ui::state::context::{use_form, Form};
 use crate::ui::state::draft::Draft;
-use crate::ui::state::{Confirm, State, View};
+use crate::ui::state::saved::SavedScenario;
+use crate::ui::state::{Action, Confirm, State, View};
 use crate::ui::state::{FormAction, NavAction, SavedAction};
 use crate::ui::widgets::fields::field_id;
 use crate::ui::Host;
@@ -24,58 +29,104 @@ use yew::prelude::*;
 
 const TITLE: &str = "Reablement outcome calculator";
 
-fn initial_state(host: &Host, start: Option<&crate::ui::EmbedStart>) -> State {
+/// What the app renders first: an empty form on the screen asked for (the same on the server,
+/// which prerenders it, as in the browser), or, embedded, what the element asked for.
+fn initial_state(host: &Host, start: Option<&crate::ui::EmbedStart>, view: View) -> State {
     if !host.standalone {
         // Embedded: start from what the element asked for (its example, baseline, rate).
         return State::new(start.map(|s| (*s.draft).clone()).unwrap_or_default(), None);
     }
-    let mut state = match storage::load_draft() {
-        Stored::Nothing => State::default(),
-        Stored::Found(draft) => State::new(draft, Some("Your draft from this device has been restored.".into())),
-        Stored::SetAside => State::new(
-            Draft::default(),
+    State { view, ..State::default() }
+}
+
+/// What this device has kept (the draft and the saved list), as an action applied after
+/// start-up. `quiet`: no notice that the draft is back (the whole app taking over from the
+/// first screen reads the draft the first screen has just stored).
+fn stored_on_device(quiet: bool) -> NavAction {
+    let (draft, mut notice) = match storage::load_draft() {
+        Stored::Nothing => (None, None),
+        Stored::Found(draft) => (Some(Box::new(draft)), Some("Your draft from this device has been restored.".into())),
+        Stored::SetAside => (
+            None,
             Some("A draft stored on this device could not be read, so it has been kept aside and a new form started. “Clear data on this device” removes it.".into()),
         ),
     };
-    match storage::load_saved() {
-        Stored::Found(saved) => state.saved = saved,
-        Stored::Nothing => {}
-        Stored::SetAside => {
-            state.notice = Some("The scenarios saved on this device could not be read, so they have been kept aside. “Clear data on this device” removes them.".into())
-        }
+    if quiet {
+        notice = None;
     }
-    state
+    let saved = match storage::load_saved() {
+        Stored::Found(saved) => saved,
+        Stored::Nothing => Vec::new(),
+        Stored::SetAside => {
+            notice = Some("The scenarios saved on this device could not be read, so they have been kept aside. “Clear data on this device” removes them.".into());
+            Vec::new()
+        }
+    };
+    NavAction::Restore { draft, saved, notice }
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The screen to open on (the whole app taking over from the first screen opens the one
+    /// asked for there).
+    #[prop_or_default]
+    pub view: View,
 }
 
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let host = use_context::<Host>().unwrap_or_default();
     let start = use_context::<crate::ui::EmbedStart>();
     let state = use_reducer({
         let host = host.clone();
-        move || initial_state(&host, start.as_ref())
+        let view = props.view;
+        move || initial_state(&host, start.as_ref(), view)
     });
     let computed = use_memo(state.draft.clone(), compute);
     let summary = use_node_ref();
     let results_heading = use_node_ref();
     let page = use_node_ref();
 
-    // Keep the draft on the device (standalone page only; an embed never touches storage).
+    // What the device has kept is applied once the app has started, never rendered on the
+    // server: the first render is the same empty form as the prerendered page. `on_device`
+    // is the saved list as the device has it, so reading it is not taken for a change.
+    let on_device = use_mut_ref(Vec::<SavedScenario>::new);
     {
         let standalone = host.standalone;
-        use_effect_with(state.draft.clone(), move |draft| {
+        let quiet = props.view != View::Calculator;
+        let dispatch = state.dispatcher();
+        let on_device = on_device.clone();
+        use_effect_with((), move |_| {
             if standalone {
+                let action = stored_on_device(quiet);
+                if let NavAction::Restore { saved, .. } = &action {
+                    *on_device.borrow_mut() = saved.clone();
+                }
+                dispatch.dispatch(Action::Nav(action));
+            }
+        });
+    }
+    // Keep the draft on the device (standalone page only; an embed never touches storage),
+    // from the first change on: the empty first render must not remove a stored draft.
+    {
+        let standalone = host.standalone;
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.draft.clone(), move |draft| {
+            if standalone && !first.replace(false) {
                 storage::save_draft(draft);
             }
         });
     }
-    // Keep the saved list on the device when it changes (not at start: nothing changed yet).
+    // Keep the saved list on the device when it changes.
     {
         let standalone = host.standalone;
-        let first = use_mut_ref(|| true);
         let dispatch = state.dispatcher();
         use_effect_with(state.saved.clone(), move |saved| {
-            if standalone && !first.replace(false) && !storage::save_saved(saved) {
+            if !standalone || *on_device.borrow() == *saved {
+                return;
+            }
+            *on_device.borrow_mut() = saved.clone();
+            if !storage::save_saved(saved) {
                 dispatch.dispatch(NavAction::Notice("This device would not store the saved scenarios (its storage may be full). Download them as a file to keep them.".into()).into());
             }
         });
@@ -166,7 +217,7 @@ pub fn App() -> Html {
     let service_opened = *service_opened.borrow();
     html! {
         <ContextProvider<Form> context={form.clone()}>
-            <div class="rc-page" ref={page}>
+            <div class="rc-page" ref={page.clone()}>
                 <nav class="nav no-print" aria-label="Calculator">
                     <ul class="nav__list">
                         { tab(View::Calculator, "One person") }
@@ -201,22 +252,72 @@ pub fn App() -> Html {
                             <PageActions confirm={state.confirm} standalone={host.standalone} />
                         </>
                     },
+                    #[cfg(feature = "views")]
                     View::Examples => html! { <ExamplesView /> },
+                    #[cfg(feature = "views")]
                     View::Present => html! {
                         <Presentation sections={computed.sections.clone()} outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))} />
                     },
+                    #[cfg(feature = "views")]
                     View::Service => html! {},
+                    #[cfg(feature = "views")]
                     View::Saved => html! { <SavedView saved={state.saved.clone()} compare={state.compare.clone()} /> },
+                    #[cfg(not(feature = "views"))]
+                    other => html! { <OpenView view={other} page={page.clone()} /> },
                 } }
                 if service_opened {
                     <div hidden={state.view != View::Service}>
-                        <ServiceView on_errors={{ let errors = service_errors.setter(); Callback::from(move |e| errors.set(e)) }} />
+                        { service_view(&service_errors) }
                     </div>
                 }
             </div>
         </ContextProvider<Form>>
     }
 }
+/// The whole-service view, which stays mounted once opened.
+#[cfg(feature = "views")]
+fn service_view(errors: &UseStateHandle<bool>) -> Html {
+    let errors = errors.setter();
+    html! { <ServiceView on_errors={Callback::from(move |e| errors.set(e))} /> }
+}
+
+#[cfg(not(feature = "views"))]
+fn service_view(_errors: &UseStateHandle<bool>) -> Html {
+    html! {}
+}
+
+#[cfg(not(feature = "views"))]
+#[derive(Properties, PartialEq)]
+struct OpenViewProps {
+    view: View,
+    page: NodeRef,
+}
+
+/// The first screen's module has only the calculator: any other screen asks the page to load
+/// the whole app, which takes over (`index.html`). The page's element gets `data-view` and a
+/// `reablement:open` event; meanwhile this says what is happening.
+#[cfg(not(feature = "views"))]
+#[component]
+fn OpenView(props: &OpenViewProps) -> Html {
+    {
+        let page = props.page.clone();
+        use_effect_with(props.view, move |view| {
+            let root = page.cast::<web_sys::Element>().and_then(|p| p.parent_element());
+            if let Some(root) = root {
+                let _ = root.set_attribute("data-view", view.name());
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                if let Ok(event) = web_sys::Event::new_with_event_init_dict("reablement:open", &init) {
+                    let _ = root.dispatch_event(&event);
+                }
+            }
+        });
+    }
+    html! {
+        <p class="notice" role="status" data-testid="opening">{ "Opening…" }</p>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct IncomingProps {
     draft: Draft,

@@ -33,6 +33,25 @@ pub enum View {
     Saved,
 }
 
+impl View {
+    pub const ALL: [View; 5] = [View::Calculator, View::Examples, View::Present, View::Service, View::Saved];
+
+    /// The screen's name where the page and the app pass it on (`data-view`).
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Calculator => "calculator",
+            View::Examples => "examples",
+            View::Present => "present",
+            View::Service => "service",
+            View::Saved => "saved",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.name() == name)
+    }
+}
+
 /// What a confirmation question is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Confirm {

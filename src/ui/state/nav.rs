@@ -2,6 +2,7 @@
 //! question before something is lost, and a share link waiting for an answer.
 
 use super::draft::Draft;
+use super::saved::SavedScenario;
 use super::{Confirm, State, View};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +18,13 @@ pub enum NavAction {
     RejectIncoming,
     /// A message for the top of the page.
     Notice(String),
+    /// What the device has kept, read once the app has started: the draft (if any, over
+    /// the empty form), the saved list, and what to say about them.
+    Restore {
+        draft: Option<Box<Draft>>,
+        saved: Vec<SavedScenario>,
+        notice: Option<String>,
+    },
 }
 
 pub(super) fn reduce(state: &mut State, action: NavAction) {
@@ -40,6 +48,15 @@ pub(super) fn reduce(state: &mut State, action: NavAction) {
         NavAction::Ask(confirm) => state.confirm = Some(confirm),
         NavAction::CancelConfirm => state.confirm = None,
         NavAction::DismissNotice => state.notice = None,
+        NavAction::Restore { draft, saved, notice } => {
+            if let Some(draft) = draft {
+                state.draft = *draft;
+            }
+            state.saved = saved;
+            if notice.is_some() {
+                state.notice = notice;
+            }
+        }
     }
 }
 

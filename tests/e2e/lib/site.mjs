@@ -28,3 +28,13 @@ export function useBuiltSite({ prefix = '/tools/reablement/', files = ['index.ht
   });
   return site;
 }
+
+/**
+ * For `page.waitForFunction`: the app has started on the page. Until then `#reablement-app`
+ * holds the first screen as prerendered HTML (marked `data-prerendered`), which looks the same
+ * but whose presses and typing are only kept for the app to do once it has started.
+ */
+export function appStarted() {
+  const root = document.querySelector('#reablement-app');
+  return root != null && !root.hasAttribute('data-prerendered') && root.firstElementChild != null;
+}
