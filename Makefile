@@ -151,6 +151,8 @@ lint: deps-rust
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --no-default-features --features start -- -D warnings
+	cargo clippy --features ssr --bin prerender -- -D warnings
 
 # node --test runs last, so the final lines of the output are its summary of the tests run.
 test: deps lint
