@@ -26,6 +26,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../e2e/lib/browser.mjs';
+import { TYPES } from '../e2e/lib/server.mjs';
 import { distDir } from '../e2e/lib/wasm.mjs';
 
 const peerDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'peer');
@@ -45,18 +46,6 @@ const PROFILES = {
 /** Budgets (issue 11): the app's median against the peer's in the same run, and bytes. */
 const BUDGETS = { resultRatio: { default: 1.2, slow: 1.5 }, visibleRatio: 0.8, wasmBytes: 102_400, embedBytes: 97_448 };
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.txt': 'text/plain; charset=utf-8',
-};
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.wasm', '.svg', '.txt']);
 
 function brotli(bytes, mode = zlib.constants.BROTLI_MODE_GENERIC) {
@@ -207,14 +196,20 @@ function typeOf(entry) {
   return { '.html': 'html', '.js': 'js', '.mjs': 'js', '.css': 'css', '.wasm': 'wasm' }[ext] ?? 'other';
 }
 
+/** A fresh context (no service worker) and page, its HTTP cache disabled. */
+async function freshPage(browser) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: VIEWPORT });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return { context, page, cdp };
+}
+
 /** One load of `url` under `profile`: times from navigation start (ms) and bytes by type. */
 async function firstLoad(browser, url, profile) {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: VIEWPORT });
+  const { context, page, cdp } = await freshPage(browser);
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: profile.rtt,
@@ -340,12 +335,8 @@ function moduleSizes() {
  */
 async function embedBytes(browser, site) {
   const page = '/bench-embed.html';
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: VIEWPORT });
+  const { context, page: tab } = await freshPage(browser);
   try {
-    const tab = await context.newPage();
-    const cdp = await context.newCDPSession(tab);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await tab.goto(new URL(page, site).href);
     await tab.waitForFunction(() => {
       const box = document.querySelector('reablement-calculator')?.shadowRoot?.querySelector('input[type=checkbox]');
