@@ -6,6 +6,7 @@
 
 use crate::ui::embed::explainer::Explainer;
 use crate::ui::embed::{Attributes, Mode, Options};
+#[cfg(any(feature = "start", feature = "app"))]
 use crate::ui::shell::App;
 use crate::ui::state::draft::Draft;
 use std::rc::Rc;
