@@ -12,7 +12,11 @@
 //   this cache, so one load never mixes two builds.
 // - Anything else (other origins, other methods, files not on the list, such as the demo
 //   and embed pages) is left to the browser as if there were no service worker.
-// - Nothing is ever written to the cache except this build's own files, at install.
+// - Nothing is ever written to the cache except this build's own files, at install, and
+//   council.json: a council's own figures (README), optional, put beside index.html by the
+//   council, possibly after this build. It is fetched at install when present (its absence
+//   is no error), answered network first, and each answer from the network replaces the
+//   kept copy (a 404 removes it), so the figures last seen online are used offline.
 
 const BUILD = '__BUILD__';
 const PRECACHE = ['__PRECACHE__'];
@@ -27,6 +31,7 @@ const BUILT = /^[0-9a-f]{12}$/.test(BUILD);
 const FILES = new Set(BUILT ? PRECACHE.map((file) => new URL(file, SCOPE).href) : []);
 const INDEX = new URL('index.html', SCOPE).href;
 const PAGES = new Set([INDEX, new URL('privacy.html', SCOPE).href]);
+const COUNCIL = new URL('council.json', SCOPE).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -43,7 +48,8 @@ self.addEventListener('install', (event) => {
           throw new Error(`${key} is not build ${BUILD}`);
         }
         await cache.put(key, response.redirected ? await unredirect(response) : response);
-      })).catch(async (error) => {
+      })).then(() => keepCouncil(cache, fetch(`${COUNCIL}?v=${BUILD}`, { cache: 'no-cache' })).catch(() => {}))
+      .catch(async (error) => {
         await caches.delete(CACHE); // no half-filled cache left behind
         throw error;
       });
@@ -70,6 +76,10 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
   const key = cacheKey(url);
+  if (key === COUNCIL && BUILT) {
+    event.respondWith(councilFigures(request));
+    return;
+  }
   if (!FILES.has(key)) return;
   const build = url.searchParams.get('v');
   if (build !== null && build !== BUILD) return;
@@ -105,6 +115,24 @@ async function networkFirst(request, key) {
   }
   const cached = await caches.match(key, { cacheName: CACHE });
   return cached ?? network;
+}
+
+/** council.json from the network (kept for offline), else the copy kept, else "not there". */
+async function councilFigures(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    return await keepCouncil(cache, fetch(request));
+  } catch {
+    return (await cache.match(COUNCIL)) ?? new Response('', { status: 404, statusText: 'Not found' });
+  }
+}
+
+/** Keeps a council.json answer: a 200 replaces the kept copy, a 404 removes it. */
+async function keepCouncil(cache, pending) {
+  const response = await pending;
+  if (response.ok) await cache.put(COUNCIL, response.clone());
+  else if (response.status === 404) await cache.delete(COUNCIL);
+  return response;
 }
 
 /** A copy of a redirected response: a navigation may not be answered with one. */

@@ -4,7 +4,7 @@
 
 use super::money::{display_exact_pounds, one_place, Pence};
 use super::outcome::{Calculation, Episode, Outcome, PackageWorking, VisitFate};
-use super::scenario::Scenario;
+use super::scenario::{GoalStatus, Scenario};
 
 /// A titled group of steps ("Before reablement", "After", "The result").
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +32,49 @@ pub fn hours_and_minutes(minutes: i64) -> String {
         (true, false) => mins,
         (false, false) => format!("{hours} {mins}"),
     }
+}
+
+/// The care a figure stands for: `No care` for 0 minutes, else `2 hours 30 minutes of care a week`.
+pub fn care_a_week(minutes: i64) -> String {
+    if minutes == 0 {
+        "No care".to_string()
+    } else {
+        format!("{} of care a week", hours_and_minutes(minutes))
+    }
+}
+
+/// Why a visit carries on, from its open goals' real statuses (each goal's description and
+/// status, in the visit's order): `“Make my own lunch” is not achieved`, `“Wash” is in progress;
+/// “Dress” and “Cook” are not started`. With no goals at all: `no goals linked`.
+pub fn carries_on_reason(open: &[(&str, GoalStatus)]) -> String {
+    if open.is_empty() {
+        return "no goals linked".to_string();
+    }
+    let mut parts = Vec::new();
+    for status in [GoalStatus::NotAchieved, GoalStatus::InProgress, GoalStatus::NotStarted, GoalStatus::Achieved] {
+        let names: Vec<String> =
+            open.iter().filter(|(_, s)| *s == status).map(|(d, _)| format!("“{}”", d.trim())).collect();
+        if names.is_empty() {
+            continue;
+        }
+        let verb = if names.len() == 1 { "is" } else { "are" };
+        let list = match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.concat(),
+        };
+        parts.push(format!("{list} {verb} {}", status.plain_words().to_lowercase()));
+    }
+    parts.join("; ")
+}
+
+/// [`carries_on_reason`] for a visit of a valid scenario, from its open goals' ids.
+fn open_goals_reason(scenario: &Scenario, open: &[String]) -> String {
+    let goals: Vec<(&str, GoalStatus)> = open
+        .iter()
+        .filter_map(|id| scenario.goals.iter().find(|g| &g.id == id))
+        .map(|g| (g.description.as_str(), g.status))
+        .collect();
+    carries_on_reason(&goals)
 }
 
 fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
@@ -122,9 +165,9 @@ pub fn explain(scenario: &Scenario, calculation: &Calculation) -> Vec<Section> {
                     format!("{name} is withdrawn: all its goals achieved ({}).", goal_names(&visit.goals))
                 }
                 VisitFate::ContinuesGoalsOpen(open) => {
-                    format!("{name} carries on: not yet achieved: {}.", goal_names(open))
+                    format!("{name} carries on: {}.", open_goals_reason(scenario, open))
                 }
-                VisitFate::ContinuesNoGoals => format!("{name} carries on: it is not linked to any goal."),
+                VisitFate::ContinuesNoGoals => format!("{name} carries on: {}.", carries_on_reason(&[])),
             });
         }
         if !scenario.before.other_costs.is_empty() {
@@ -270,5 +313,37 @@ mod tests {
         assert_eq!(hours_and_minutes(61), "1 hour 1 minute");
         assert_eq!(hours_and_minutes(45), "45 minutes");
         assert_eq!(hours_and_minutes(0), "0 minutes");
+        assert_eq!(care_a_week(0), "No care");
+        assert_eq!(care_a_week(735), "12 hours 15 minutes of care a week");
+    }
+
+    #[test]
+    fn a_visit_carries_on_for_its_goals_real_statuses() {
+        use GoalStatus::*;
+        assert_eq!(carries_on_reason(&[("Make my own lunch", NotAchieved)]), "“Make my own lunch” is not achieved");
+        assert_eq!(carries_on_reason(&[("Wash", InProgress)]), "“Wash” is in progress");
+        assert_eq!(
+            carries_on_reason(&[
+                ("Wash", NotStarted),
+                ("Dress", InProgress),
+                ("Cook", NotStarted),
+                ("Shop", NotStarted)
+            ]),
+            "“Dress” is in progress; “Wash”, “Cook” and “Shop” are not started"
+        );
+        assert_eq!(carries_on_reason(&[]), "no goals linked");
+    }
+
+    #[test]
+    fn the_working_gives_each_visit_its_own_reason() {
+        let text = include_str!("../../tests/examples/arthur.json")
+            .replace("\"status\": \"achieved\"", "\"status\": \"not_achieved\"");
+        let example = crate::calc::json::parse(&text).unwrap();
+        let scenario = Scenario::from_json(example.get("input").unwrap()).unwrap();
+        let calculation = crate::calc::calculate(&scenario);
+        let after = &explain(&scenario, &calculation)[1];
+        let lunch = after.steps.iter().find(|s| s.starts_with("Lunch")).unwrap();
+        assert_eq!(lunch, "Lunch: meal preparation carries on: “Make my own lunch” is not achieved.");
+        assert!(!after.steps.iter().any(|s| s.contains("not yet achieved")));
     }
 }

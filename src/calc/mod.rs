@@ -4,6 +4,7 @@
 //! calculated in exact integer pence.
 
 pub mod cohort;
+pub mod council;
 pub mod explain;
 pub mod json;
 pub mod limits;

@@ -11,7 +11,9 @@
 // - the privacy page passes axe-core, says how to clear the data, opens offline, and is linked
 //   from the calculator's page;
 // - no request ever leaves the local server, the service worker's included, and the worker
-//   keeps only the app's own files (not the demo or embed pages).
+//   keeps only the app's own files (not the demo or embed pages);
+// - a council's own figures (council.json) are kept for offline use, a newer copy replaces
+//   them, and a site without the file works as before.
 //
 // Each test has its own copy of dist/, its own server (so its own origin, caches and service
 // worker registration) and its own persistent browser profile, as a tablet would have.
@@ -62,10 +64,11 @@ after(async () => {
  * With `proxy: true` the browser talks to a proxy in front of the server whose `hang` flag
  * makes it never answer page requests (a network that has stopped answering).
  */
-async function startSite({ proxy = false } = {}) {
+async function startSite({ proxy = false, council = null } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reablement-offline-site-'));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'reablement-offline-profile-'));
   fs.cpSync(distDir, dir, { recursive: true });
+  if (council) fs.writeFileSync(path.join(dir, 'council.json'), JSON.stringify(council));
   const server = await serveStatic(dir, { prefix: PREFIX });
   const front = proxy ? await hangingProxy(server) : null;
   const context = await chromium.launchPersistentContext(profile, {
@@ -174,7 +177,7 @@ async function caches(page, base) {
   }, base);
 }
 
-/** What the worker should keep for the copy of dist/ in `dir`. */
+/** What the worker should keep for the copy of dist/ in `dir` (council.json when there is one). */
 function expectedFiles(dir) {
   const snippets = [];
   const walk = (sub) => {
@@ -185,7 +188,8 @@ function expectedFiles(dir) {
     }
   };
   if (fs.existsSync(path.join(dir, 'snippets'))) walk('snippets');
-  return [...KEPT, ...snippets].sort();
+  const council = fs.existsSync(path.join(dir, 'council.json')) ? ['council.json'] : [];
+  return [...KEPT, ...council, ...snippets].sort();
 }
 
 /** Requests that went anywhere but the site's own origin and path. */
@@ -513,9 +517,44 @@ test('no request ever leaves the local server, the service worker\'s included; d
     assert.ok(site.seen.requests.some((url) => url.endsWith('/sw.js')), 'the service worker\'s own requests were not recorded');
     assert.deepEqual(outside(site.seen.requests, site), [], 'requests that left the local server (or the site\'s own path)');
     const asked = [...new Set(server.requests.map((r) => r.path.slice(PREFIX.length).split('?')[0]))];
-    const unexpected = asked.filter((file) => !['', 'sw.js', ...expectedFiles(site.dir)].includes(file));
+    // council.json is asked for, and is not there: that 404 is how the app knows.
+    const unexpected = asked.filter((file) => !['', 'sw.js', 'council.json', ...expectedFiles(site.dir)].includes(file));
     assert.deepEqual(unexpected, [], 'the server was asked for files that are not the app\'s own');
-    assert.deepEqual(server.requests.filter((r) => r.status >= 400), [], 'requests that failed');
+    assert.deepEqual(server.requests.filter((r) => r.status >= 400 && !r.path.includes('council.json')), [], 'requests that failed');
+    assert.deepEqual(site.seen.errors, [], 'uncaught errors in the page');
+  } finally {
+    await site.close();
+  }
+});
+
+test('a council\'s own figures are kept for offline use, and a newer council.json replaces them', { timeout: TEST_TIMEOUT }, async () => {
+  const council = {
+    council: 'Rutland County Council', baseline_weekly: '35.20', baseline_source: 'Rutland reablement review, March 2025',
+    hourly_rate: '26.40', hourly_rate_source: 'Rutland home care framework rate, April 2025',
+  };
+  const site = await startSite({ council });
+  const { page } = site;
+  const baseline = (value) => waitFor(page, `a baseline of ${value} in the form`,
+    (v) => document.querySelector('#f-settings-baseline_weekly')?.value === v, value);
+  try {
+    await openApp(page, site.url);
+    await controlled(page);
+    await baseline('35.20');
+    assert.deepEqual(await caches(page, site.url), { [CACHE_PREFIX + site.build]: expectedFiles(site.dir) },
+      'council.json is not kept with the app\'s files');
+
+    await site.context.setOffline(true);
+    await openApp(page);
+    await baseline('35.20');
+    await site.context.setOffline(false);
+
+    // The council changes its figures without a new build: in use online, then kept offline.
+    fs.writeFileSync(path.join(site.dir, 'council.json'), JSON.stringify({ ...council, baseline_weekly: '36.00' }));
+    await openApp(page);
+    await baseline('36.00');
+    await site.context.setOffline(true);
+    await openApp(page);
+    await baseline('36.00');
     assert.deepEqual(site.seen.errors, [], 'uncaught errors in the page');
   } finally {
     await site.close();

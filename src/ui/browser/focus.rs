@@ -23,8 +23,19 @@ pub fn focus_by_id(from: Option<&web_sys::Node>, id: &str) {
     };
     if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
-        // Show the field from its label down (GOV.UK: the label, the message, then the input).
+        // Show the field from its label down (GOV.UK: the label, the message, then the input);
+        // in a visit's or a cost's card, from the card's legend ("Visit 2"), when the legend and
+        // the field fit in the window together. CSS keeps a margin above (scroll-margin-top)
+        // and the result bar's height free below (scroll-padding-bottom).
         let field = el.closest(".field").ok().flatten().unwrap_or_else(|| el.clone().into());
-        field.scroll_into_view_with_bool(true);
+        let legend =
+            el.closest("fieldset.card").ok().flatten().and_then(|card| card.query_selector("legend").ok().flatten());
+        let room = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0) * 0.6;
+        let top = legend
+            .filter(|legend| {
+                field.get_bounding_client_rect().bottom() - legend.get_bounding_client_rect().top() <= room
+            })
+            .unwrap_or(field);
+        top.scroll_into_view_with_bool(true);
     }
 }

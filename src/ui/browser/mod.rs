@@ -1,6 +1,7 @@
 //! Browser glue: the only modules that touch web APIs beyond rendering (storage, files,
 //! share links). They import no screen.
 
+pub mod council;
 pub mod dates;
 pub mod files;
 pub mod focus;

@@ -68,9 +68,10 @@ pub fn load_draft() -> Stored<Draft> {
     }
 }
 
-/// Saves the draft, or removes it when the form is blank (so a cleared form leaves nothing).
-pub fn save_draft(draft: &Draft) {
-    write(DRAFT_KEY, &StoredDraft { version: STORED_VERSION, draft: draft.clone() }, draft.is_blank());
+/// Saves the draft, or removes it when the form is blank — nothing but the defaults or the
+/// council's `figures` — so a cleared form leaves nothing.
+pub fn save_draft(draft: &Draft, figures: &crate::calc::council::Figures) {
+    write(DRAFT_KEY, &StoredDraft { version: STORED_VERSION, draft: draft.clone() }, draft.is_blank_with(figures));
 }
 
 /// Removes everything this app has stored on the device; returns how many items.

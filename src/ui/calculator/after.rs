@@ -1,7 +1,9 @@
 //! The package 28 days after reablement: worked out from the goals (the default), with each
 //! visit's fate and the reason, or entered directly starting from a copy of before.
 
+use crate::calc::explain::carries_on_reason;
 use crate::calc::outcome::{Calculation, VisitFate};
+use crate::calc::scenario::GoalStatus;
 use crate::ui::calculator::package::PackageEditor;
 use crate::ui::state::context::use_form;
 use crate::ui::state::draft::{Draft, Which};
@@ -36,17 +38,15 @@ pub fn AfterPackage(props: &Props) -> Html {
             label
         }
     };
-    let goal_words = |ids: &[String]| {
-        ids.iter()
-            .map(|id| match draft.goals.iter().position(|g| &g.id == id) {
-                Some(n) if !draft.goals[n].description.trim().is_empty() => {
-                    format!("“{}”", draft.goals[n].description.trim())
-                }
-                Some(n) => format!("goal {}", n + 1),
-                None => id.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+    // The open goals' descriptions and statuses, for the reason a visit carries on (the
+    // calculation exists, so every linked goal is valid).
+    let reason = |ids: &[String]| {
+        let open: Vec<(&str, GoalStatus)> = ids
+            .iter()
+            .filter_map(|id| draft.goals.iter().find(|g| &g.id == id))
+            .filter_map(|g| Some((g.description.as_str(), GoalStatus::from_code(&g.status)?)))
+            .collect();
+        carries_on_reason(&open)
     };
     html! {
         <section class="section" id={field_id("after")} tabindex="-1" aria-labelledby="after-heading">
@@ -70,10 +70,10 @@ pub fn AfterPackage(props: &Props) -> Html {
                                     <li class="fate fate--stops"><strong>{ visit_name(i) }</strong>{ " is withdrawn: all its goals achieved" }</li>
                                 },
                                 VisitFate::ContinuesGoalsOpen(open) => html! {
-                                    <li class="fate"><strong>{ visit_name(i) }</strong>{ format!(" carries on: not yet achieved: {}", goal_words(open)) }</li>
+                                    <li class="fate"><strong>{ visit_name(i) }</strong>{ format!(" carries on: {}", reason(open)) }</li>
                                 },
                                 VisitFate::ContinuesNoGoals => html! {
-                                    <li class="fate"><strong>{ visit_name(i) }</strong>{ " carries on: not linked to any goal" }</li>
+                                    <li class="fate"><strong>{ visit_name(i) }</strong>{ format!(" carries on: {}", carries_on_reason(&[])) }</li>
                                 },
                             }) }
                         </ul>

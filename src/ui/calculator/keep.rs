@@ -1,6 +1,8 @@
 //! Keep and share one scenario: save it on this device, download it as a file in the
 //! contract's format, open such a file, copy a share link, or download the result as CSV.
 //! A file is checked by `calc` before anything changes: a bad one changes nothing.
+//! Each action confirms beside its own button (visibly, and to screen readers), not at the
+//! top of the page; saving a reference that is already saved asks "Replace it or keep both?".
 
 use crate::calc::{json, Outcome, Scenario};
 use crate::ui::browser::files::{download, file_name, results_csv, weeks_csv};
@@ -8,7 +10,8 @@ use crate::ui::browser::share;
 use crate::ui::state::computed::Weeks;
 use crate::ui::state::context::use_form;
 use crate::ui::state::draft::Draft;
-use crate::ui::state::{FormAction, SavedAction};
+use crate::ui::state::saved::{name_to_save, saved_named};
+use crate::ui::state::{FormAction, NavAction, SavedAction, State};
 
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -25,6 +28,8 @@ pub struct Props {
     #[prop_or_default]
     pub weeks: Option<Rc<Weeks>>,
     pub standalone: bool,
+    /// For the saved list (is this reference saved already?) and "Put back my previous answers".
+    pub state: Rc<State>,
 }
 
 /// What happened to a file someone chose, in words for the page.
@@ -60,6 +65,7 @@ pub fn KeepAndShare(props: &Props) -> Html {
     let problem = use_state(|| FileProblem::None);
     let link = use_state(|| None::<String>);
     let status = use_state(String::new);
+    let opened = use_state(|| None::<String>);
     // The scenario as a file's text, made only when a button needs it (not on every keystroke).
     let scenario_text = {
         let draft = props.draft.clone();
@@ -67,16 +73,85 @@ pub fn KeepAndShare(props: &Props) -> Html {
     };
     let reference = props.draft.reference.trim().to_string();
 
-    let save = {
-        let (dispatch, text, reference) = (form.dispatch.clone(), scenario_text.clone(), reference.clone());
-        Callback::from(move |_: MouseEvent| {
+    // Save: straight away when the reference is new; otherwise ask first (replace, by default).
+    let asking = use_state(|| false);
+    let save_button = use_node_ref();
+    let replace_button = use_node_ref();
+    let save_as = {
+        let (dispatch, text, reference, status, asking) =
+            (form.dispatch.clone(), scenario_text.clone(), reference.clone(), status.clone(), asking.clone());
+        let saved = props.state.saved.clone();
+        Callback::from(move |replace: bool| {
+            let name = name_to_save(&saved, &reference, replace);
+            let was_saved = saved_named(&saved, &reference).is_some();
             dispatch.dispatch(
-                SavedAction::Save { name: reference.clone(), scenario: text(), now: js_sys::Date::now() }.into(),
-            )
+                SavedAction::Save { name: reference.clone(), scenario: text(), now: js_sys::Date::now(), replace }
+                    .into(),
+            );
+            status.set(match (was_saved, replace) {
+                (true, true) => format!("“{name}” is saved on this device, in place of the earlier one."),
+                (true, false) => format!("Saved on this device as “{name}”, beside the earlier one."),
+                _ => format!("“{name}” is saved on this device."),
+            });
+            asking.set(false);
         })
     };
+    let save = {
+        let (save_as, asking, saved, reference) =
+            (save_as.clone(), asking.clone(), props.state.saved.clone(), reference.clone());
+        Callback::from(move |_: MouseEvent| {
+            if saved_named(&saved, &reference).is_some() {
+                asking.set(true);
+            } else {
+                save_as.emit(false);
+            }
+        })
+    };
+    // Focus into the question when it opens ("Replace it", the default), and back to the save
+    // button when it closes.
+    {
+        let (replace_button, save_button) = (replace_button.clone(), save_button.clone());
+        let was_asking = use_mut_ref(|| false);
+        use_effect_with(*asking, move |asking| {
+            let target = match (*asking, was_asking.replace(*asking)) {
+                (true, _) => replace_button.cast::<web_sys::HtmlElement>(),
+                (false, true) => save_button.cast::<web_sys::HtmlElement>(),
+                (false, false) => None,
+            };
+            if let Some(button) = target {
+                let _ = button.focus();
+            }
+        });
+    }
+    // A confirmation is brought into the window if its control was at the window's edge (or,
+    // for a file, if the form above it changed length).
+    let status_node = use_node_ref();
+    let opened_node = use_node_ref();
+    {
+        let (status_node, opened_node) = (status_node.clone(), opened_node.clone());
+        use_effect_with(((*status).clone(), (*opened).clone()), move |(status, opened)| {
+            for (node, shown) in [(status_node, !status.is_empty()), (opened_node, opened.is_some())] {
+                if let Some(el) = node.cast::<web_sys::Element>().filter(|_| shown) {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        });
+    }
+    // A message about the form as it was, and a link to it, go once the form changes.
+    {
+        let (status, link) = (status.clone(), link.clone());
+        use_effect_with(props.draft.clone(), move |_| {
+            status.set(String::new());
+            link.set(None);
+        });
+    }
+    let downloaded = |status: &UseStateHandle<String>, name: String| {
+        status.set(format!("“{name}” is downloaded to this device (usually into its Downloads folder)."))
+    };
     let download_file = {
-        let (text, reference) = (scenario_text.clone(), reference.clone());
+        let (text, reference, status) = (scenario_text.clone(), reference.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
             let text = text();
             // Indented for people who open it; the same scenario either way.
@@ -87,18 +162,18 @@ pub fn KeepAndShare(props: &Props) -> Html {
                 })
                 .and_then(|s| s.as_string())
                 .unwrap_or_else(|| text.clone());
-            download(&file_name(&reference, "json"), "application/json", &format!("{pretty}\n"));
+            let name = file_name(&reference, "json");
+            download(&name, "application/json", &format!("{pretty}\n"));
+            downloaded(&status, name);
         })
     };
     let download_csv = {
-        let (outcome, reference) = (props.outcome.clone(), reference.clone());
+        let (outcome, reference, status) = (props.outcome.clone(), reference.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(o) = &outcome {
-                download(
-                    &file_name(&reference, "csv"),
-                    "text/csv;charset=utf-8",
-                    &results_csv([(reference.as_str(), o.as_ref())]),
-                );
+                let name = file_name(&reference, "csv");
+                download(&name, "text/csv;charset=utf-8", &results_csv([(reference.as_str(), o.as_ref())]));
+                downloaded(&status, name);
             }
         })
     };
@@ -117,12 +192,13 @@ pub fn KeepAndShare(props: &Props) -> Html {
         })
     };
     let open_file = {
-        let (dispatch, problem) = (form.dispatch.clone(), problem.clone());
+        let (dispatch, problem, opened) = (form.dispatch.clone(), problem.clone(), opened.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
             input.set_value("");
             let name = file.name();
+            opened.set(None);
             if file.size() > MAX_FILE_BYTES {
                 problem.set(FileProblem::Problems {
                     file: name,
@@ -130,13 +206,14 @@ pub fn KeepAndShare(props: &Props) -> Html {
                 });
                 return;
             }
-            let (dispatch, problem) = (dispatch.clone(), problem.clone());
+            let (dispatch, problem, opened) = (dispatch.clone(), problem.clone(), opened.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
                 match text.as_deref().map(read_scenario_file) {
                     Some(Ok(draft)) => {
                         problem.set(FileProblem::None);
-                        dispatch.dispatch(FormAction::Opened(Box::new(draft), format!("“{name}” is open.")).into());
+                        dispatch.dispatch(FormAction::Opened(Box::new(draft)).into());
+                        opened.set(Some(format!("“{name}” is open. Its answers are in the form above.")));
                     }
                     Some(Err(lines)) => problem.set(FileProblem::Problems { file: name, lines }),
                     None => problem
@@ -168,7 +245,18 @@ pub fn KeepAndShare(props: &Props) -> Html {
             });
         })
     };
+    // "Put back my previous answers", here beside the file field rather than at the top.
+    let put_back = {
+        let (dispatch, opened) = (form.dispatch.clone(), opened.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(FormAction::Undo.into());
+            // Undo also writes a notice for the top of the page; this field says it instead.
+            dispatch.dispatch(NavAction::DismissNotice.into());
+            opened.set(Some("Your previous answers are back in the form.".into()));
+        })
+    };
     let valid = props.outcome.is_some();
+    let asked_name = reference.trim().to_string();
     html! {
         <section class="section keep no-print" aria-labelledby="keep-heading">
             <h2 class="heading-m" id="keep-heading">{ "Keep or share this scenario" }</h2>
@@ -177,7 +265,7 @@ pub fn KeepAndShare(props: &Props) -> Html {
             }
             <div class="button-group">
                 if props.standalone {
-                    <button type="button" class="button button--secondary" onclick={save} disabled={!valid}>{ "Save on this device" }</button>
+                    <button type="button" class="button button--secondary" ref={save_button} onclick={save} disabled={!valid || *asking}>{ "Save on this device" }</button>
                 }
                 <button type="button" class="button button--secondary" onclick={download_file} disabled={!valid}>{ "Download as a file" }</button>
                 <button type="button" class="button button--secondary" onclick={download_csv} disabled={!valid}>{ "Download the result as CSV" }</button>
@@ -188,11 +276,22 @@ pub fn KeepAndShare(props: &Props) -> Html {
                     <button type="button" class="button button--secondary" onclick={make_link} disabled={!valid}>{ "Copy a share link" }</button>
                 }
             </div>
-            <p class="visually-hidden" role="status">{ (*status).clone() }</p>
+            if *asking {
+                <div class="confirm confirm--question" role="alertdialog" aria-labelledby="replace-title" aria-describedby="replace-body">
+                    <h3 class="heading-s" id="replace-title">{ format!("“{asked_name}” is already saved on this device. Replace it or keep both?") }</h3>
+                    <p id="replace-body">{ "Replace it to keep only this version. Keep both to save this one beside it, under a new name." }</p>
+                    <div class="button-group">
+                        <button type="button" class="button" ref={replace_button} onclick={save_as.reform(|_: MouseEvent| true)}>{ "Replace it" }</button>
+                        <button type="button" class="button button--secondary" onclick={save_as.reform(|_: MouseEvent| false)}>{ "Keep both" }</button>
+                        <button type="button" class="button button--link" onclick={{ let asking = asking.clone(); Callback::from(move |_: MouseEvent| asking.set(false)) }}>{ "Cancel" }</button>
+                    </div>
+                </div>
+            }
+            <p class="keep__status" role="status" data-testid="keep-status" ref={status_node}>{ (*status).clone() }</p>
             if let Some(url) = &*link {
                 <div class="field">
                     <label class="label" for="share-link">{ "Share link" }</label>
-                    <div class="hint" id="share-link-hint">{ (*status).clone() }{ " The scenario is inside the link itself, after the #: it is never sent to a server." }</div>
+                    <div class="hint" id="share-link-hint">{ "Anyone with the link can see this scenario. It is inside the link itself, after the #: it is never sent to a server." }</div>
                     <input class="input" id="share-link" type="text" readonly=true value={url.clone()} aria-describedby="share-link-hint"
                         onfocus={Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select())} />
                 </div>
@@ -201,6 +300,14 @@ pub fn KeepAndShare(props: &Props) -> Html {
                 <label class="label" for="open-file">{ "Open a scenario file" }</label>
                 <div class="hint" id="open-file-hint">{ "A .json file downloaded from this calculator. It replaces the form; you can put your answers back afterwards." }</div>
                 <input class="file-upload" id="open-file" type="file" accept=".json,application/json" aria-describedby="open-file-hint" onchange={open_file} />
+            </div>
+            <div class="keep__status" role="status" data-testid="open-status" ref={opened_node}>
+                if let Some(message) = &*opened {
+                    <p>{ message.clone() }</p>
+                    if props.state.replaced.is_some() {
+                        <button type="button" class="button button--link" onclick={put_back}>{ "Put back my previous answers" }</button>
+                    }
+                }
             </div>
             if let FileProblem::Problems { file, lines } = &*problem {
                 <div class="error-summary" role="alert" tabindex="-1">

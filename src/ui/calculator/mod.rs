@@ -7,6 +7,7 @@ use crate::ui::calculator::error_summary::ErrorSummary;
 use crate::ui::calculator::goals::{Goals, ReablementWeeks};
 use crate::ui::calculator::keep::KeepAndShare;
 use crate::ui::calculator::package::PackageEditor;
+use crate::ui::calculator::result_bar::ResultBar;
 use crate::ui::calculator::results::Results;
 use crate::ui::calculator::settings::Settings;
 use crate::ui::calculator::weeks::{WeeksInBrief, WeeksResult};
@@ -28,6 +29,7 @@ pub mod goals;
 pub mod keep;
 pub mod package;
 pub mod print;
+pub mod result_bar;
 pub mod results;
 pub mod settings;
 pub mod weeks;
@@ -72,10 +74,10 @@ pub fn Calculator(props: &Props) -> Html {
                 </div>
             </div>
             if let (Some(calc), false) = (&computed.calculation, blank) {
-                <PrintSummary draft={draft.clone()} calculation={calc.clone()} />
+                <PrintSummary draft={draft.clone()} calculation={calc.clone()} council={state.council.clone()} />
             }
             if has_errors {
-                <ErrorSummary errors={computed.errors.clone()} node={props.summary.clone()} />
+                <ErrorSummary errors={computed.errors.clone()} node={props.summary.clone()} draft={draft.clone()} />
             }
             <div class="rc-layout">
                 <form class="rc-form" novalidate=true {onsubmit} aria-label="Case details">
@@ -93,11 +95,14 @@ pub fn Calculator(props: &Props) -> Html {
                             settings_rate={state.draft.hourly_rate.clone()} />
                     </section>
                     <AfterPackage draft={draft.clone()} calculation={computed.calculation.clone()} />
-                    <Settings draft={draft.clone()} />
+                    <Settings draft={draft.clone()} council={state.council.clone()} />
                     <div class="button-group no-print">
                         <button type="submit" class="button">{ "Show the result" }</button>
                     </div>
                 </form>
+                if !blank {
+                    <ResultBar outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))} />
+                }
                 <aside class="rc-results" aria-label="Result">
                     <Results outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))}
                         error_count={computed.errors.len()} show_errors={state.show_errors} blank={blank}
@@ -117,8 +122,7 @@ pub fn Calculator(props: &Props) -> Html {
                 <Working sections={computed.sections.clone()} />
             }
             <KeepAndShare draft={draft.clone()} outcome={computed.calculation.as_ref().filter(|_| !blank).map(|c| Rc::new(c.outcome.clone()))}
-                weeks={computed.weeks.clone().filter(|_| !blank)} standalone={props.standalone} />
-
+                weeks={computed.weeks.clone().filter(|_| !blank)} standalone={props.standalone} state={state.clone()} />
         </>
     }
 }

@@ -8,6 +8,21 @@ use yew::prelude::*;
 pub struct PrintSummaryProps {
     pub draft: Rc<crate::ui::state::draft::Draft>,
     pub calculation: Rc<crate::calc::Calculation>,
+    pub council: Rc<crate::calc::council::CouncilFile>,
+}
+
+/// Whose figure this is, for the printed page: the council's or the calculator's default
+/// source when it is theirs, else "entered for this case".
+fn credit(
+    value: Option<crate::calc::Pence>,
+    council: (crate::calc::Pence, Option<&str>),
+    default: (crate::calc::Pence, &str),
+) -> String {
+    match (value, council) {
+        (Some(v), (c, Some(name))) if v == c => name.to_string(),
+        (Some(v), _) if v == default.0 => default.1.to_string(),
+        _ => "entered for this case".to_string(),
+    }
 }
 
 /// On paper, the answers in a few lines instead of the form: the case, the figures used with
@@ -23,13 +38,16 @@ pub fn PrintSummary(props: &PrintSummaryProps) -> Html {
     let outcomes: Vec<(&str, &str)> = OutcomeArea::ALL.iter().map(|a| (a.code(), a.plain_words())).collect();
     let statuses: Vec<(&str, &str)> = GoalStatus::ALL.iter().map(|s| (s.code(), s.plain_words())).collect();
     let visits = &props.calculation.working.before.visits;
+    let figures = props.council.figures();
     html! {
         <section class="print-only print-summary" aria-hidden="true">
             <h2 class="heading-s">{ format!("Case {}", if d.reference.trim().is_empty() { "(no reference)" } else { d.reference.trim() }) }</h2>
             <p class="print-note">{ format!("Printed on {}. An estimate only, worked out on this device by the reablement outcome calculator {}.", today(), crate::calc::VERSION) }</p>
-            <p>{ format!("Figures used: baseline {} a week (Leicestershire County Council, 2019); hourly rate {} (Homecare Association, 2025-26); {} weeks a year{}{}.",
+            <p>{ format!("Figures used: baseline {} a week ({}); hourly rate {} ({}); {} weeks a year{}{}.",
                 o.baseline_pence.display(),
+                credit(Some(o.baseline_pence), (figures.baseline_weekly, figures.council.as_deref()), (crate::calc::limits::DEFAULT_BASELINE, "Leicestershire County Council, 2019")),
                 crate::calc::Pence::parse(&d.hourly_rate).map(|p| p.display()).unwrap_or_default(),
+                credit(crate::calc::Pence::parse(&d.hourly_rate), (figures.hourly_rate, figures.council.as_deref()), (crate::calc::limits::DEFAULT_HOURLY_RATE, "Homecare Association, 2025-26")),
                 o.weeks_per_year,
                 crate::calc::Pence::parse(&d.reablement_cost).map(|p| format!("; reablement cost {}", p.display())).unwrap_or_default(),
                 o.episode.as_ref().map(|e| format!("; reablement lasted {}", if e.weeks == 1 { "1 week".to_string() } else { format!("{} weeks", e.weeks) })).unwrap_or_default()) }</p>

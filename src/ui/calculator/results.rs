@@ -1,7 +1,7 @@
 //! The result: before and after per week, the change, the comparison with the baseline in
 //! plain words, the year, break-even, goals, warnings, and the chart. Announced politely.
 
-use crate::calc::explain::hours_and_minutes;
+use crate::calc::explain::care_a_week;
 use crate::calc::money::one_place;
 use crate::calc::wording::AgainstBaseline;
 use crate::calc::Outcome;
@@ -73,11 +73,14 @@ fn outcome_view(o: &Outcome) -> Html {
         -1 => format!("{} a week more", (-saving).display()),
         _ => "No change".to_string(),
     };
-    let percent = o.reduction_percent.map(|p| {
-        if p >= 0.0 {
-            format!("{}% lower", one_place(p))
+    // No percentage beside "No change"; a change too small for one decimal place is "less
+    // than 0.1%", never "0.0% lower".
+    let percent = o.reduction_percent.filter(|_| o.change_pence.0 != 0).map(|p| {
+        let (size, direction) = if p >= 0.0 { (one_place(p), "lower") } else { (one_place(-p), "higher") };
+        if size == "0.0" {
+            format!("Less than 0.1% {direction}")
         } else {
-            format!("{}% higher", one_place(-p))
+            format!("{size}% {direction}")
         }
     });
     let year = match o.annual_change_pence.signum() {
@@ -105,12 +108,12 @@ fn outcome_view(o: &Outcome) -> Html {
                 <div class="figure">
                     <dt>{ "Before reablement" }</dt>
                     <dd><span class="figure__value" data-testid="before-weekly">{ o.before.weekly_pence.display() }</span>{ " a week" }
-                        <span class="figure__note">{ format!("{} of care a week", hours_and_minutes(o.before.minutes_per_week)) }</span></dd>
+                        <span class="figure__note">{ care_a_week(o.before.minutes_per_week) }</span></dd>
                 </div>
                 <div class="figure figure--after">
                     <dt>{ "28 days after" }</dt>
                     <dd><span class="figure__value" data-testid="after-weekly">{ o.after.weekly_pence.display() }</span>{ " a week" }
-                        <span class="figure__note">{ format!("{} of care a week. {after_note}", hours_and_minutes(o.after.minutes_per_week)) }</span></dd>
+                        <span class="figure__note">{ format!("{}. {after_note}", care_a_week(o.after.minutes_per_week)) }</span></dd>
                 </div>
                 <div class="figure">
                     <dt>{ "Change" }</dt>
@@ -121,7 +124,9 @@ fn outcome_view(o: &Outcome) -> Html {
             <BarChart id="result-chart" title="Weekly cost of care before and after reablement, and the baseline" bars={bars} />
             <h3 class="heading-s">{ "Compared with the baseline" }</h3>
             <p class="baseline-gap" data-testid="baseline-gap"><strong>{ baseline_words(o) }</strong></p>
-            <p class="note">{ format!("The baseline of {} is an average over everyone leaving reablement, including the many people who need no further care at all (£0.00). So one person whose care still costs more than the baseline is not a failure: what matters is the average across the whole service.", o.baseline_pence.display()) }</p>
+            if o.after_vs_baseline_pence.0 > 0 {
+                <p class="note" data-testid="baseline-note">{ format!("The baseline of {} is an average over everyone leaving reablement, including the many people who need no further care at all (£0.00). So one person whose care still costs more than the baseline is not a failure: what matters is the average across the whole service.", o.baseline_pence.display()) }</p>
+            }
             <dl class="summary-list">
                 <div class="summary-list__row"><dt>{ "Over a year" }</dt><dd data-testid="annual">{ year }</dd></div>
                 if let Some(weeks) = o.break_even_weeks {

@@ -70,11 +70,25 @@ pub struct ServiceProps {
     /// Told whether any figure is wrong, so the page can say "Error: " in its title.
     #[prop_or_default]
     pub on_errors: Callback<bool>,
+    /// The figures a new scenario starts with (a council's own, or the calculator's): the
+    /// baseline, until one is typed.
+    #[prop_or_default]
+    pub council: Rc<crate::calc::council::Figures>,
 }
 
 #[component]
 pub fn ServiceView(props: &ServiceProps) -> Html {
     let state = use_reducer(State::default);
+    // A council's baseline replaces the default one, unless another has been typed.
+    {
+        let dispatch = state.dispatcher();
+        let untouched = state.baseline == DEFAULT_BASELINE.decimal();
+        use_effect_with(props.council.clone(), move |council| {
+            if untouched && council.baseline_weekly != DEFAULT_BASELINE {
+                dispatch.dispatch(Action::Set(Field::Baseline, council.baseline_weekly.decimal()));
+            }
+        });
+    }
     {
         let on_errors = props.on_errors.clone();
         use_effect_with(state.figures.is_err(), move |has_errors| on_errors.emit(*has_errors));
@@ -156,8 +170,15 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
         }
     };
 
-    // Leicestershire's figures before the redesign are the contract's defaults.
-    let baseline = DEFAULT_BASELINE.display();
+    // Leicestershire's figures before the redesign are the contract's defaults; a council's
+    // own baseline (council.json) comes first.
+    let council = &props.council;
+    let leicestershire = DEFAULT_BASELINE.display();
+    let baseline = council.baseline_weekly.display();
+    let baseline_hint = match &council.council {
+        Some(name) => format!("Default {baseline}, set by {name}: {}", council.baseline_source),
+        None => format!("Default {baseline}: Leicestershire County Council, adult social care target operating model update, November 2019. It is the average over everyone leaving reablement, including people who need no further care."),
+    };
     let people = hundredths(DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS);
     html! {
         <div class="service">
@@ -168,7 +189,7 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                 <h2 class="heading-s">{ "Start from Leicestershire's figures" }</h2>
                 <div class="button-group">
                     <button type="button" class="button button--secondary" onclick={preset(Preset::LeicestershireBaseline)}>
-                        { format!("Leicestershire baseline ({people} people a week at {baseline})") }
+                        { format!("Leicestershire baseline ({people} people a week at {leicestershire})") }
                     </button>
                     <button type="button" class="button button--secondary" onclick={preset(Preset::LeicestershireRedesigned)}>
                         { "Leicestershire redesigned service (77.25 a week, mean after £29.98)" }
@@ -208,7 +229,7 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
             <section class="section" aria-labelledby="service-figures-heading">
                 <h2 class="heading-m" id="service-figures-heading">{ "2. Figures used" }</h2>
                 { field(Field::Baseline, "Baseline cost per person per week",
-                    format!("Default {baseline}: Leicestershire County Council, adult social care target operating model update, November 2019. It is the average over everyone leaving reablement, including people who need no further care."),
+                    baseline_hint,
                     InputKind::Money, Some("a week"), "w-5") }
                 { field(Field::PeoplePerWeek, "People starting reablement a week",
                     format!("On average, up to 2 decimal places. Leicestershire: {people} a week before the redesign, 77.25 after (target 87)."),

@@ -27,6 +27,8 @@ use crate::ui::Host;
 use std::rc::Rc;
 use yew::prelude::*;
 
+mod skip;
+
 const TITLE: &str = "Reablement outcome calculator";
 
 /// What the app renders first: an empty form on the screen asked for (the same on the server,
@@ -111,9 +113,25 @@ pub fn App(props: &AppProps) -> Html {
     {
         let standalone = host.standalone;
         let first = use_mut_ref(|| true);
-        use_effect_with(state.draft.clone(), move |draft| {
+        use_effect_with((state.draft.clone(), state.council.clone()), move |(draft, council)| {
             if standalone && !first.replace(false) {
-                storage::save_draft(draft);
+                storage::save_draft(draft, &council.figures());
+            }
+        });
+    }
+    // The council's own figures (council.json), read once after start-up: standalone only (an
+    // embed gets its figures from its attributes).
+    {
+        let standalone = host.standalone;
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            if standalone {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let file = crate::ui::browser::council::load().await;
+                    if file != crate::calc::council::CouncilFile::Absent {
+                        dispatch.dispatch(FormAction::Council(Rc::new(file)).into());
+                    }
+                });
             }
         });
     }
@@ -218,6 +236,9 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Form> context={form.clone()}>
             <div class="rc-page" ref={page.clone()}>
+                if host.standalone && state.view == View::Calculator {
+                    <skip::SkipLink />
+                }
                 <nav class="nav no-print" aria-label="Calculator">
                     <ul class="nav__list">
                         { tab(View::Calculator, "One person") }
@@ -267,7 +288,7 @@ pub fn App(props: &AppProps) -> Html {
                 } }
                 if service_opened {
                     <div hidden={state.view != View::Service}>
-                        { service_view(&service_errors) }
+                        { service_view(&service_errors, Rc::new(state.council.figures())) }
                     </div>
                 }
             </div>
@@ -276,13 +297,13 @@ pub fn App(props: &AppProps) -> Html {
 }
 /// The whole-service view, which stays mounted once opened.
 #[cfg(feature = "views")]
-fn service_view(errors: &UseStateHandle<bool>) -> Html {
+fn service_view(errors: &UseStateHandle<bool>, council: Rc<crate::calc::council::Figures>) -> Html {
     let errors = errors.setter();
-    html! { <ServiceView on_errors={Callback::from(move |e| errors.set(e))} /> }
+    html! { <ServiceView {council} on_errors={Callback::from(move |e| errors.set(e))} /> }
 }
 
 #[cfg(not(feature = "views"))]
-fn service_view(_errors: &UseStateHandle<bool>) -> Html {
+fn service_view(_errors: &UseStateHandle<bool>, _council: Rc<crate::calc::council::Figures>) -> Html {
     html! {}
 }
 

@@ -2,6 +2,7 @@
 //! never wipes anything else. `to_value` turns it into a scenario for `calc`, which does all
 //! the checking; `from_scenario` fills the form from a valid scenario (an example or a file).
 
+use crate::calc::council::Figures;
 use crate::calc::scenario::{Package, Scenario, DEFAULT_BASELINE, DEFAULT_HOURLY_RATE, DEFAULT_WEEKS_PER_YEAR, FORMAT};
 use crate::calc::Value;
 use serde::{Deserialize, Serialize};
@@ -293,6 +294,20 @@ impl Draft {
     /// True when nothing has been entered beyond the defaults.
     pub fn is_blank(&self) -> bool {
         *self == Draft { next_key: self.next_key, ..Draft::default() }
+    }
+
+    /// A new form that starts from these figures (a council's own, or the calculator's).
+    pub fn with_figures(figures: &Figures) -> Draft {
+        Draft {
+            baseline: figures.baseline_weekly.decimal(),
+            hourly_rate: figures.hourly_rate.decimal(),
+            ..Draft::default()
+        }
+    }
+
+    /// True when nothing has been entered beyond the defaults or these figures.
+    pub fn is_blank_with(&self, figures: &Figures) -> bool {
+        self.is_blank() || *self == Draft { next_key: self.next_key, ..Draft::with_figures(figures) }
     }
 
     pub fn take_key(&mut self) -> u32 {

@@ -3,6 +3,8 @@
 
 use super::draft::{CostDraft, Draft, GoalDraft, VisitDraft, Which};
 use super::State;
+use crate::calc::council::CouncilFile;
+use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Setting {
@@ -63,8 +65,11 @@ pub enum FormAction {
     StartAgain(String),
     /// Put back the answers replaced by the last `Load`.
     Undo,
-    /// The draft after opening a saved scenario or a file: the caller parsed it.
-    Opened(Box<Draft>, String),
+    /// The council's own figures arrived (after start-up): a blank form takes them.
+    Council(Rc<CouncilFile>),
+    /// The draft from a scenario file the caller parsed. No notice at the top of the page: the
+    /// file field confirms beside itself (with "Put back my previous answers").
+    Opened(Box<Draft>),
 }
 
 pub(super) fn reduce(state: &mut State, action: FormAction) {
@@ -197,8 +202,10 @@ pub(super) fn reduce(state: &mut State, action: FormAction) {
             state.show_errors = true;
             state.submit_count += 1;
         }
-        FormAction::Load(new_draft, notice) | FormAction::Opened(new_draft, notice) => {
-            state.replace_draft(*new_draft, notice);
+        FormAction::Load(new_draft, notice) => state.replace_draft(*new_draft, notice),
+        FormAction::Opened(new_draft) => {
+            state.replace_draft(*new_draft, String::new());
+            state.notice = None;
         }
         FormAction::Undo => {
             if let Some(previous) = state.replaced.take() {
@@ -208,8 +215,17 @@ pub(super) fn reduce(state: &mut State, action: FormAction) {
         }
         FormAction::StartAgain(notice) => {
             let saved = std::mem::take(&mut state.saved);
-            *state = State::new(Draft::default(), Some(notice));
+            let council = state.council.clone();
+            *state = State::new(Draft::with_figures(&council.figures()), Some(notice));
             state.saved = saved;
+            state.council = council;
+        }
+        FormAction::Council(file) => {
+            if state.draft.is_blank_with(&state.council.figures()) {
+                let next_key = state.draft.next_key;
+                state.draft = Draft { next_key, ..Draft::with_figures(&file.figures()) };
+            }
+            state.council = file;
         }
     }
 }
@@ -353,6 +369,38 @@ mod tests {
         let errors = calculate_scenario(&s.draft.to_value()).unwrap_err();
         assert!(errors.iter().any(|e| e.path == "goals[0].achieved_week"
             && e.message == "Week achieved must be within the weeks of reablement"));
+    }
+
+    #[test]
+    fn a_councils_figures_start_a_blank_form_and_start_again_but_change_nothing_typed() {
+        let rutland = crate::calc::council::read_council(
+            r#"{"council": "Rutland", "baseline_weekly": "35.20", "baseline_source": "A", "hourly_rate": "26.40", "hourly_rate_source": "B"}"#,
+        );
+        let s = apply(Rc::new(State::default()), vec![FormAction::Council(Rc::new(rutland.clone())).into()]);
+        assert_eq!((s.draft.baseline.as_str(), s.draft.hourly_rate.as_str()), ("35.20", "26.40"));
+        assert!(s.draft.is_blank_with(&s.council.figures()), "still a blank form");
+        let s = apply(s, vec![FormAction::Load(Box::default(), "loaded".into()).into()]);
+        assert!(s.replaced.is_none(), "nothing to put back over a blank form");
+        assert_eq!(s.draft.baseline, "38.13", "an example or a file keeps its own figures");
+        let s = apply(s, vec![FormAction::StartAgain("emptied".into()).into()]);
+        assert_eq!(s.draft.baseline, "35.20", "start again starts from the council's figures");
+
+        let typed = apply(Rc::new(State::default()), vec![FormAction::Set(Setting::Reference, "AB-1".into()).into()]);
+        let typed = apply(typed, vec![FormAction::Council(Rc::new(rutland)).into()]);
+        assert_eq!(typed.draft.baseline, "38.13", "a form with answers keeps its figures");
+        let invalid = crate::calc::council::read_council("{}");
+        let s = apply(Rc::new(State::default()), vec![FormAction::Council(Rc::new(invalid)).into()]);
+        assert_eq!(s.draft.baseline, "38.13");
+    }
+
+    #[test]
+    fn opening_a_file_can_be_undone_and_leaves_the_top_of_the_page_alone() {
+        let s = apply(Rc::new(State::default()), vec![FormAction::Set(Setting::Reference, "AB-1".into()).into()]);
+        let file = Draft { reference: "AR-0002".into(), ..Draft::default() };
+        let s = apply(s, vec![FormAction::Opened(Box::new(file)).into()]);
+        assert_eq!((s.draft.reference.as_str(), s.notice.is_none()), ("AR-0002", true));
+        let s = apply(s, vec![FormAction::Undo.into()]);
+        assert_eq!(s.draft.reference, "AB-1");
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub use self::nav::NavAction;
 pub use self::saved::{SavedAction, SavedScenario};
 
 use self::draft::{Draft, PackageDraft};
+use crate::calc::council::CouncilFile;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -114,6 +115,8 @@ pub struct State {
     pub compare: Vec<u32>,
     /// A scenario from a share link, waiting for "Open it" or "Keep my form".
     pub incoming: Option<Box<Draft>>,
+    /// The council's own figures (`council.json`), once read after start-up.
+    pub council: Rc<CouncilFile>,
 }
 
 /// At most this many scenarios side by side.
@@ -123,12 +126,14 @@ impl State {
     /// A new form (an example, a saved scenario, a file), keeping what is not the form: the
     /// screen, the saved list, and the replaced answers for "Put back my previous answers".
     pub(super) fn replace_draft(&mut self, draft: Draft, notice: String) {
-        let replaced = (!self.draft.is_blank() && self.draft != draft).then(|| Box::new(self.draft.clone()));
+        let blank = self.draft.is_blank_with(&self.council.figures());
+        let replaced = (!blank && self.draft != draft).then(|| Box::new(self.draft.clone()));
         let mut next = State::new(draft, Some(notice));
         next.view = self.view;
         next.saved = std::mem::take(&mut self.saved);
         next.compare = std::mem::take(&mut self.compare);
         next.replaced = replaced;
+        next.council = self.council.clone();
         *self = next;
     }
 
@@ -155,6 +160,7 @@ impl State {
             deleted: None,
             compare: Vec::new(),
             incoming: None,
+            council: Rc::new(CouncilFile::Absent),
         }
     }
 }

@@ -20,10 +20,13 @@ pub struct SavedScenario {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SavedAction {
     /// Save the current scenario (valid JSON text, made by the caller from `calc`) under a name.
+    /// When a saved scenario already has that name: `replace` puts this one in its place (as
+    /// the newest); otherwise it is kept beside it under the next free name ("AR-0001 (2)").
     Save {
         name: String,
         scenario: String,
         now: f64,
+        replace: bool,
     },
     /// Open a saved scenario in the calculator.
     OpenSaved(u32),
@@ -36,12 +39,38 @@ pub enum SavedAction {
     ToggleCompare(u32),
 }
 
+/// The saved scenario with this name, if any (names compared as a person would: trimmed, and
+/// "ar-0001" is "AR-0001").
+pub fn saved_named<'a>(saved: &'a [SavedScenario], name: &str) -> Option<&'a SavedScenario> {
+    let name = name.trim().to_lowercase();
+    saved.iter().find(|s| !name.is_empty() && s.name.trim().to_lowercase() == name)
+}
+
+/// The name a scenario is saved under: its reference, or "Scenario 3" without one; when that
+/// name is taken and both are kept, "AR-0001 (2)", "AR-0001 (3)", …
+pub fn name_to_save(saved: &[SavedScenario], name: &str, replace: bool) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        return format!("Scenario {}", next_id(saved));
+    }
+    if replace || saved_named(saved, name).is_none() {
+        return name.to_string();
+    }
+    (2..).map(|n| format!("{name} ({n})")).find(|n| saved_named(saved, n).is_none()).unwrap_or_default()
+}
+
+fn next_id(saved: &[SavedScenario]) -> u32 {
+    saved.iter().map(|s| s.id).max().unwrap_or(0) + 1
+}
+
 pub(super) fn reduce(state: &mut State, action: SavedAction) {
     match action {
-        SavedAction::Save { name, scenario, now } => {
-            let id = state.saved.iter().map(|s| s.id).max().unwrap_or(0) + 1;
-            let name = if name.trim().is_empty() { format!("Scenario {id}") } else { name.trim().to_string() };
-            state.notice = Some(format!("“{name}” is saved on this device."));
+        // No notice at the top of the page: the save button confirms beside itself.
+        SavedAction::Save { name, scenario, now, replace } => {
+            let replaced = saved_named(&state.saved, &name).filter(|_| replace).map(|s| s.id);
+            let id = replaced.unwrap_or_else(|| next_id(&state.saved));
+            let name = name_to_save(&state.saved, &name, replace);
+            state.saved.retain(|s| Some(s.id) != replaced);
             state.saved.insert(0, SavedScenario { id, name, saved_at: now, scenario });
         }
         SavedAction::OpenSaved(id) => {
@@ -101,12 +130,34 @@ pub(super) fn reduce(state: &mut State, action: SavedAction) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::state::apply;
+    use crate::ui::state::{apply, Action};
     use std::rc::Rc;
 
     fn saved_arthur(s: Rc<State>) -> Rc<State> {
         let arthur = include_str!("../examples/data/arthur.json").to_string();
-        apply(s, vec![SavedAction::Save { name: "AR-0001".into(), scenario: arthur, now: 1.0 }.into()])
+        apply(s, vec![SavedAction::Save { name: "AR-0001".into(), scenario: arthur, now: 1.0, replace: false }.into()])
+    }
+
+    #[test]
+    fn saving_a_saved_reference_again_replaces_it_or_keeps_both() {
+        let s = saved_arthur(Rc::new(State::default()));
+        let first = s.saved[0].id;
+        let save = |name: &str, scenario: &str, replace: bool| -> Action {
+            SavedAction::Save { name: name.into(), scenario: scenario.into(), now: 5.0, replace }.into()
+        };
+        // Replace: still one entry, the same one, now the newest, with the new scenario.
+        let replaced = apply(s.clone(), vec![save(" AR-0001 ", "{}", true)]);
+        assert_eq!(replaced.saved.len(), 1);
+        assert_eq!((replaced.saved[0].id, replaced.saved[0].name.as_str()), (first, "AR-0001"));
+        assert_eq!((replaced.saved[0].scenario.as_str(), replaced.saved[0].saved_at), ("{}", 5.0));
+        // Keep both: a second entry, under a name of its own.
+        let both = apply(s, vec![save("AR-0001", "{}", false), save("AR-0001", "{}", false)]);
+        let names: Vec<&str> = both.saved.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["AR-0001 (3)", "AR-0001 (2)", "AR-0001"]);
+        assert_eq!(name_to_save(&both.saved, "", false), "Scenario 4");
+        assert!(both.notice.is_none(), "no message at the top of the page: the button confirms beside itself");
+        assert!(saved_named(&both.saved, "AR-0002").is_none());
+        assert!(saved_named(&both.saved, " ar-0001").is_some(), "a reference is the same in capitals or not");
     }
 
     #[test]

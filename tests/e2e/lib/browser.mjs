@@ -16,6 +16,15 @@ export const CHROMIUM_ARGS = [
 ];
 /** Screenshots go here (gitignored). */
 export const OUTPUT = path.join(repoRoot, 'test-output');
+/**
+ * The one file the app asks for that may well not be there: a council's own figures
+ * (council.json, README). Its 404, and the console line Chromium writes for it, are expected.
+ */
+export const OPTIONAL_FILE = /\/council\.json(?:\?|$)/;
+/** True for a console message or response about the optional file being missing. */
+export const isOptionalMissing = (urlOrMessage) => OPTIONAL_FILE.test(
+  typeof urlOrMessage === 'string' ? urlOrMessage : urlOrMessage.location?.()?.url ?? urlOrMessage.url?.() ?? '');
+
 /** WCAG 2.2 AA, as the project checks it. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

@@ -32,9 +32,11 @@ export const TYPES = {
  * Starts serving `root` under the URL path `prefix` (default '/'; a deeper prefix such as
  * '/tools/reablement/' checks that the site works from any path). Returns
  * { url, origin, port, requests, close() }: `url` is origin + prefix, and `requests` lists
- * every request the server answered ({method, path, status}).
+ * every request the server answered ({method, path, status}). `extra` maps paths under the
+ * prefix to text served as if it were a file there (a council.json, say), so a test can add a
+ * file without touching the shared dist/; `extra` can be changed while serving.
  */
-export async function serveStatic(root, { prefix = '/' } = {}) {
+export async function serveStatic(root, { prefix = '/', extra = {} } = {}) {
   const base = path.resolve(root);
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must start and end with '/': ${prefix}`);
   const requests = [];
@@ -52,6 +54,11 @@ export async function serveStatic(root, { prefix = '/' } = {}) {
       return send(400, 'Bad request');
     }
     if (!pathname.startsWith(prefix)) return send(404, 'Not found');
+    const added = extra[pathname.slice(prefix.length)];
+    if (added != null) {
+      const type = TYPES[path.extname(pathname).toLowerCase()] ?? 'application/octet-stream';
+      return send(200, added, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(added) });
+    }
     let file = path.join(base, pathname.slice(prefix.length));
     if (file !== base && !file.startsWith(base + path.sep)) return send(403, 'Forbidden');
     try {
@@ -74,6 +81,7 @@ export async function serveStatic(root, { prefix = '/' } = {}) {
     origin,
     url: `${origin}${prefix}`,
     requests,
+    extra,
     close: () => new Promise((resolve) => {
       server.closeAllConnections?.();
       server.close(() => resolve());
