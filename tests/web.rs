@@ -152,7 +152,7 @@ async fn achieving_the_goal_a_visit_supports_withdraws_the_visit() {
     yew::scheduler::flush().await;
     assert_eq!(text_of(&root, "[data-testid=before-weekly]"), "£84.35");
     assert_eq!(text_of(&root, "[data-testid=after-weekly]"), "£84.35", "the goal is not achieved yet");
-    assert!(text_of(&root, ".fates").contains("Lunch carries on: not yet achieved: “Make my own lunch”"));
+    assert!(text_of(&root, ".fates").contains("Lunch carries on: “Make my own lunch” is not started"));
 
     tick(&root, "f-goals-0-status-achieved").await;
     assert_eq!(text_of(&root, "[data-testid=after-weekly]"), "£0.00");
