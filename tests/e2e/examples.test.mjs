@@ -80,7 +80,8 @@ test('presentation mode steps through the working by keyboard, the chart buildin
     await page.getByRole('button', { name: 'Present step by step for Beryl' }).click();
     const stage = page.locator('.present__stage');
     await stage.waitFor();
-    assert.ok(await stage.evaluate((el) => el === document.activeElement), 'the stage has focus, so the keys work at once');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Presentation: how the outcome is worked out',
+      'its heading has focus, inside presentation mode, so the keys work at once');
     const count = async () => (await page.locator('.present__count').innerText()).match(/^Step (\d+) of (\d+)$/).slice(1).map(Number);
     const bars = () => page.locator('.present .chart g').count();
     const [first, total] = await count();
@@ -114,7 +115,7 @@ test('presentation mode steps through the working by keyboard, the chart buildin
     const violations = await runAxe(page, { tags: AXE_TAGS });
     assert.equal(violations.length, 0, formatViolations(violations));
     await page.getByRole('button', { name: 'Leave presentation' }).click();
-    await page.getByRole('heading', { name: 'Work out what reablement achieved' }).waitFor();
+    await page.getByRole('heading', { name: 'Worked examples' }).waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -109,7 +109,8 @@ pub fn Calculator(props: &Props) -> Html {
                         heading={props.results_heading.clone()} />
                     <WeeksInBrief sentence={computed.weeks.as_ref().filter(|_| !blank).map(|w| AttrValue::from(w.sentence.clone()))} />
                     if computed.calculation.is_some() && !blank {
-                        <button type="button" class="button button--secondary no-print" onclick={form.on_click(NavAction::Show(crate::ui::state::View::Present).into())}>
+                        <button type="button" class="button button--secondary no-print" id="present-working"
+                            onclick={form.on_click(NavAction::Present { from: crate::ui::state::View::Calculator, button: "present-working".into() }.into())}>
                             { "Present the working step by step" }
                         </button>
                     }

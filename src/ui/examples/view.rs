@@ -19,16 +19,25 @@ pub fn ExamplesView() -> Html {
             <ul class="examples">
                 { for EXAMPLES.iter().map(|example| {
                     let outcome = calculate(&example.scenario()).outcome;
-                    let load_and_show = |view: View| {
+                    let present_id = format!("present-{}", example.key);
+                    let present = {
+                        let load = load_example(&form.dispatch, example);
+                        let (dispatch, button) = (form.dispatch.clone(), present_id.clone());
+                        Callback::from(move |e: MouseEvent| {
+                            load.emit(e);
+                            dispatch.dispatch(NavAction::Present { from: View::Examples, button: button.clone() }.into());
+                        })
+                    };
+                    // The view first, then the example: its notice (with "Put back my previous
+                    // answers") is the calculator's, and a change of view would clear it.
+                    let open = {
                         let load = load_example(&form.dispatch, example);
                         let dispatch = form.dispatch.clone();
                         Callback::from(move |e: MouseEvent| {
+                            dispatch.dispatch(NavAction::Show(View::Calculator).into());
                             load.emit(e);
-                            dispatch.dispatch(NavAction::Show(view).into());
                         })
                     };
-                    let present = load_and_show(View::Present);
-                    let open = load_and_show(View::Calculator);
                     let heading_id = format!("example-{}", example.key);
                     html! {
                         <li class="example card" aria-labelledby={heading_id.clone()}>
@@ -41,7 +50,7 @@ pub fn ExamplesView() -> Html {
                                 <button type="button" class="button button--secondary" onclick={open}>
                                     { "Open in the calculator" }<span class="visually-hidden">{ format!(" for {}", example.name) }</span>
                                 </button>
-                                <button type="button" class="button button--secondary" onclick={present}>
+                                <button type="button" class="button button--secondary" id={present_id} onclick={present}>
                                     { "Present step by step" }<span class="visually-hidden">{ format!(" for {}", example.name) }</span>
                                 </button>
                             </div>

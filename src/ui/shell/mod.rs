@@ -4,9 +4,9 @@
 //! and the whole-service view. Everything shown comes from one `calc` call per change of the
 //! draft.
 
-use crate::ui::browser::focus::focus_by_id;
-use crate::ui::browser::share;
+use crate::ui::browser::focus::{focus_by_id, focus_new_view};
 use crate::ui::browser::storage::{self, Stored};
+use crate::ui::browser::{history, share};
 use crate::ui::calculator::Calculator;
 #[cfg(feature = "views")]
 use crate::ui::examples::presentation::Presentation;
@@ -20,6 +20,7 @@ use crate::ui::state::computed::compute;
 use crate::ui::state::context::{use_form, Form};
 use crate::ui::state::draft::Draft;
 use crate::ui::state::saved::SavedScenario;
+use crate::ui::state::route;
 use crate::ui::state::{Action, Confirm, State, View};
 use crate::ui::state::{FormAction, NavAction, SavedAction};
 use crate::ui::widgets::fields::field_id;
@@ -150,25 +151,46 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // A share link: read the scenario in the address, then ask before it replaces the form.
+    // Then the address names the view: show it (the first render is the calculator's, and
+    // the address is read here, not while rendering); Back and Forward change the view.
     {
         let standalone = host.standalone;
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            if let Some(code) = share::code_in_address().filter(|_| standalone) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let draft = share::decompress(&code).await.and_then(|text| Draft::from_json_text(&text));
-                    share::clear_address();
-                    match draft {
-                        Some(draft) => dispatch.dispatch(NavAction::Incoming(Box::new(draft)).into()),
-                        None => dispatch.dispatch(
-                            NavAction::Notice(
-                                "This link could not be opened: it does not hold a scenario from this calculator."
-                                    .into(),
-                            )
-                            .into(),
-                        ),
+            let listener = standalone.then(|| {
+                let hash = history::hash();
+                match share::code_in_address() {
+                    Some(code) => open_share_link(code, dispatch.clone()),
+                    None => match route::view_for_hash(&hash) {
+                        Some(View::Calculator) | None => {}
+                        Some(view) => dispatch.dispatch(NavAction::Arrive(view).into()),
+                    },
+                }
+                history::listen(move |hash| match share::code_in_address() {
+                    Some(code) => open_share_link(code, dispatch.clone()),
+                    None => {
+                        if let Some(view) = route::view_for_hash(&hash) {
+                            dispatch.dispatch(NavAction::Show(view).into());
+                        }
                     }
-                });
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // A change of view the user made: its own address in the history (standalone), the top
+    // of the page, and focus on its heading (or back on the button that started presentation).
+    {
+        let standalone = host.standalone;
+        let (page, view, return_focus) = (page.clone(), state.view, state.return_focus.clone());
+        use_effect_with(state.view_seq, move |seq| {
+            if *seq > 0 {
+                if standalone && route::view_for_hash(&history::hash()) != Some(view) {
+                    history::push(route::hash_for(view));
+                }
+                if let Some(page) = page.cast::<web_sys::Element>() {
+                    focus_new_view(&page, return_focus.as_deref(), standalone);
+                }
             }
         });
     }
@@ -179,9 +201,13 @@ pub fn App(props: &AppProps) -> Html {
         || (*service_errors && state.view == View::Service);
     {
         let standalone = host.standalone;
-        use_effect_with(has_errors, move |has_errors| {
+        use_effect_with((has_errors, state.view), move |(has_errors, view)| {
             if standalone {
-                let title = if *has_errors { format!("Error: {TITLE}") } else { TITLE.to_string() };
+                let title = match route::title_for(*view) {
+                    Some(view) => format!("{view} – {TITLE}"),
+                    None => TITLE.to_string(),
+                };
+                let title = if *has_errors { format!("Error: {title}") } else { title };
                 gloo::utils::document().set_title(&title);
             }
         });
@@ -249,7 +275,7 @@ pub fn App(props: &AppProps) -> Html {
                         { tab(View::Service, "Whole service") }
                     </ul>
                 </nav>
-                if let Some(notice) = &state.notice {
+                if let Some(notice) = state.notice.as_ref().filter(|_| state.view != View::Present) {
                     <div class="notice no-print" role="status">
                         <p>{ notice.clone() }</p>
                         <div class="button-group">
@@ -277,7 +303,8 @@ pub fn App(props: &AppProps) -> Html {
                     View::Examples => html! { <ExamplesView /> },
                     #[cfg(feature = "views")]
                     View::Present => html! {
-                        <Presentation sections={computed.sections.clone()} outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))} />
+                        <Presentation sections={computed.sections.clone()} outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))}
+                            who={who_is_presented(&state.draft)} standalone={host.standalone} />
                     },
                     #[cfg(feature = "views")]
                     View::Service => html! {},
@@ -337,6 +364,33 @@ fn OpenView(props: &OpenViewProps) -> Html {
     html! {
         <p class="notice" role="status" data-testid="opening">{ "Opening…" }</p>
     }
+}
+
+/// A share link's scenario, read from the address: then a question before it replaces the form.
+fn open_share_link(code: String, dispatch: UseReducerDispatcher<State>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let draft = share::decompress(&code).await.and_then(|text| Draft::from_json_text(&text));
+        share::clear_address();
+        let action: Action = match draft {
+            Some(draft) => NavAction::Incoming(Box::new(draft)).into(),
+            None => NavAction::Notice(
+                "This link could not be opened: it does not hold a scenario from this calculator.".into(),
+            )
+            .into(),
+        };
+        dispatch.dispatch(action);
+    });
+}
+
+#[cfg(feature = "views")]
+/// Whose working presentation mode shows: a worked example's own name while the form is that
+/// example unchanged, otherwise the scenario's case reference (nothing when it has none).
+fn who_is_presented(draft: &Draft) -> Option<AttrValue> {
+    crate::ui::examples::data::EXAMPLES
+        .iter()
+        .find(|example| example.draft() == *draft)
+        .map(|example| AttrValue::from(example.name))
+        .or_else(|| Some(draft.reference.trim()).filter(|r| !r.is_empty()).map(|r| AttrValue::from(r.to_string())))
 }
 
 #[derive(Properties, PartialEq)]

@@ -7,6 +7,7 @@ pub mod context;
 pub mod draft;
 pub mod form;
 pub mod nav;
+pub mod route;
 pub mod saved;
 
 pub use self::form::{CostField, FormAction, GoalField, Setting, VisitField};
@@ -105,6 +106,15 @@ pub struct State {
     pub focus: Option<String>,
     pub focus_seq: u32,
     pub view: View,
+    /// Bumped each time the view changes because of something the user did (a tab, a button,
+    /// Back or Forward), not when the address names a view at start: the page then goes to
+    /// the top and focus moves to the new view's heading (or to `return_focus`).
+    pub view_seq: u32,
+    /// The id of the element to focus after this change of view instead of the heading: the
+    /// button that started presentation mode, when it ends.
+    pub return_focus: Option<String>,
+    /// Where presentation mode was started: the view to go back to, and the id of the button.
+    pub presented_from: Option<(View, String)>,
     /// The answers a `Load` replaced, so that loading an example never loses work.
     pub replaced: Option<Box<Draft>>,
     /// Scenarios saved on this device, newest first.
@@ -130,6 +140,8 @@ impl State {
         let replaced = (!blank && self.draft != draft).then(|| Box::new(self.draft.clone()));
         let mut next = State::new(draft, Some(notice));
         next.view = self.view;
+        next.view_seq = self.view_seq;
+        next.presented_from = self.presented_from.take();
         next.saved = std::mem::take(&mut self.saved);
         next.compare = std::mem::take(&mut self.compare);
         next.replaced = replaced;
@@ -155,6 +167,9 @@ impl State {
             focus: None,
             focus_seq: 0,
             view: View::Calculator,
+            view_seq: 0,
+            return_focus: None,
+            presented_from: None,
             replaced: None,
             saved: Vec::new(),
             deleted: None,
@@ -176,10 +191,16 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
+        // A focus target is for the change of view it came with, never a later one.
+        state.return_focus = None;
+        let by_address = matches!(action, Action::Nav(NavAction::Arrive(_)));
         match action {
             Action::Form(action) => form::reduce(&mut state, action),
             Action::Saved(action) => saved::reduce(&mut state, action),
             Action::Nav(action) => nav::reduce(&mut state, action),
+        }
+        if state.view != self.view && !by_address {
+            state.view_seq += 1;
         }
         Rc::new(state)
     }

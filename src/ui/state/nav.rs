@@ -11,7 +11,18 @@ pub enum NavAction {
     Ask(Confirm),
     CancelConfirm,
     DismissNotice,
+    /// Go to a view (a tab, a button, Back or Forward).
     Show(View),
+    /// The address named this view when the app started: show it, keeping the notice and
+    /// focus where they are.
+    Arrive(View),
+    /// Start presentation mode from `from`, whose button with this id gets focus back when it ends.
+    Present {
+        from: View,
+        button: String,
+    },
+    /// End presentation mode (Esc, or "Leave presentation"): back where it was started.
+    LeavePresentation,
     /// A share link's scenario arrived: ask before it replaces the form.
     Incoming(Box<Draft>),
     AcceptIncoming,
@@ -42,8 +53,29 @@ pub(super) fn reduce(state: &mut State, action: NavAction) {
         }
         NavAction::Notice(notice) => state.notice = Some(notice),
         NavAction::Show(view) => {
+            // Back from presentation mode to where it started: focus its button again.
+            let started = state.presented_from.take();
+            if state.view == View::Present {
+                state.return_focus = started.filter(|(from, _)| *from == view).map(|(_, button)| button);
+            }
             state.view = view;
             state.notice = None;
+        }
+        NavAction::Arrive(view) => state.view = view,
+        NavAction::Present { from, button } => {
+            // The notice stays (hidden while presenting): "Put back my previous answers"
+            // is still there afterwards when an example replaced the form.
+            state.presented_from = Some((from, button));
+            state.view = View::Present;
+        }
+        NavAction::LeavePresentation => {
+            let (view, button) = match state.presented_from.take() {
+                Some((view, button)) => (view, Some(button)),
+                // Opened from its address: the calculator holds the scenario presented.
+                None => (View::Calculator, None),
+            };
+            state.view = view;
+            state.return_focus = button;
         }
         NavAction::Ask(confirm) => state.confirm = Some(confirm),
         NavAction::CancelConfirm => state.confirm = None,
@@ -77,5 +109,52 @@ mod tests {
         let opened = apply(s, vec![NavAction::AcceptIncoming.into()]);
         assert_eq!(opened.draft, link);
         assert!(opened.replaced.is_some(), "the replaced form can be put back");
+    }
+
+    fn present_from_examples() -> Rc<State> {
+        let s = apply(Rc::new(State::default()), vec![NavAction::Show(View::Examples).into()]);
+        assert_eq!((s.view_seq, s.return_focus.as_deref()), (1, None));
+        let load = FormAction::Load(
+            Box::new(Draft::from_json_text(include_str!("../examples/data/arthur.json")).unwrap()),
+            "Arthur's example is loaded.".into(),
+        );
+        apply(s, vec![load.into(), NavAction::Present { from: View::Examples, button: "present-arthur".into() }.into()])
+    }
+
+    #[test]
+    fn leaving_presentation_goes_back_where_it_started_and_focuses_its_button() {
+        let s = present_from_examples();
+        assert_eq!((s.view, s.view_seq), (View::Present, 2));
+        assert!(s.notice.is_some(), "the notice (with its undo) waits until presentation ends");
+        let left = apply(s, vec![NavAction::LeavePresentation.into()]);
+        assert_eq!((left.view, left.view_seq), (View::Examples, 3));
+        assert_eq!(left.return_focus.as_deref(), Some("present-arthur"));
+        assert!(left.notice.is_some());
+        // The focus target is for that change of view only.
+        let typed = apply(left, vec![FormAction::Set(Setting::Reference, "X".into()).into()]);
+        assert_eq!(typed.return_focus, None);
+    }
+
+    #[test]
+    fn back_from_presentation_to_where_it_started_also_focuses_its_button() {
+        let back = apply(present_from_examples(), vec![NavAction::Show(View::Examples).into()]);
+        assert_eq!(back.return_focus.as_deref(), Some("present-arthur"));
+        let elsewhere = apply(present_from_examples(), vec![NavAction::Show(View::Service).into()]);
+        assert_eq!((elsewhere.view, elsewhere.return_focus.clone()), (View::Service, None));
+        assert_eq!(elsewhere.presented_from, None);
+    }
+
+    #[test]
+    fn leaving_a_presentation_opened_from_its_address_goes_to_the_calculator() {
+        let s = apply(Rc::new(State::default()), vec![NavAction::Arrive(View::Present).into()]);
+        assert_eq!((s.view, s.view_seq), (View::Present, 0), "arriving by address moves no focus");
+        let left = apply(s, vec![NavAction::LeavePresentation.into()]);
+        assert_eq!((left.view, left.view_seq, left.return_focus.clone()), (View::Calculator, 1, None));
+    }
+
+    #[test]
+    fn the_same_view_again_is_no_change_of_view() {
+        let s = apply(Rc::new(State::default()), vec![NavAction::Show(View::Calculator).into()]);
+        assert_eq!(s.view_seq, 0);
     }
 }

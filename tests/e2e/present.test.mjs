@@ -1,0 +1,170 @@
+// Presentation mode as a trainer uses it, in headless Chromium: a clicker's Page Down and
+// Page Up, the arrows, Space, Home and End work wherever focus is inside presentation mode
+// (after a mouse click on "Next step" too); Esc and Back leave and return focus to the
+// button that started it; every slide names the person and counts the steps; full screen
+// hides the site's navigation. axe-core finds nothing at 375 and 1280 px.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { useBuiltSite } from './lib/site.mjs';
+import { AXE_TAGS, OUTPUT, formatViolations, runAxe } from './lib/browser.mjs';
+
+const TEST_TIMEOUT = 120_000;
+const site = useBuiltSite({ prefix: '/tools/reablement/' });
+
+async function open(width = 1280, hash = '#/examples') {
+  const context = await site.browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(site.server.url + hash);
+  await page.locator('#reablement-app h1').first().waitFor();
+  return { context, page, errors };
+}
+
+async function present(page, name) {
+  await page.getByRole('heading', { level: 1, name: 'Worked examples' }).waitFor();
+  await page.getByRole('button', { name: `Present step by step for ${name}` }).click();
+  await page.locator('.present__stage').waitFor();
+}
+
+/** [step, of] from "Step 3 of 24". */
+async function count(page) {
+  return (await page.locator('.present__count').innerText()).match(/^Step (\d+) of (\d+)$/).slice(1).map(Number);
+}
+const focused = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return `${el.tagName.toLowerCase()}: ${el.textContent.trim()}`;
+});
+
+test('a clicker\'s Page Down works after a mouse click on "Next step", and Esc returns focus to where it started', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, errors } = await open();
+  try {
+    await present(page, 'Beryl');
+    assert.equal(await page.evaluate(() => location.hash), '#/present');
+    const [, total] = await count(page);
+    await page.keyboard.press('PageDown');
+    assert.deepEqual(await count(page), [2, total], 'the keys work at once');
+
+    await page.getByRole('button', { name: 'Next step' }).click();
+    assert.deepEqual(await count(page), [3, total]);
+    assert.equal(await focused(page), 'button: Next step', 'the click left focus on the button');
+    await page.keyboard.press('PageDown');
+    assert.deepEqual(await count(page), [4, total], 'Page Down after a click on "Next step"');
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await count(page), [5, total]);
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowLeft');
+    assert.deepEqual(await count(page), [3, total]);
+    await page.keyboard.press('Space');
+    assert.deepEqual(await count(page), [4, total], 'Space on "Next step" presses it once');
+    // A click on blank space leaves focus on the page's body: the keys still work.
+    await page.mouse.click(5, 790);
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('Space');
+    assert.deepEqual(await count(page), [6, total]);
+    await page.keyboard.press('End');
+    assert.deepEqual(await count(page), [total, total]);
+    // aria-disabled rather than disabled, so that it keeps focus (Playwright will not click it unforced).
+    await page.getByRole('button', { name: 'Next step' }).click({ force: true });
+    assert.deepEqual(await count(page), [total, total], 'no step after the last');
+    assert.equal(await focused(page), 'button: Next step', 'the button keeps focus at the last step');
+    await page.keyboard.press('Home');
+    assert.deepEqual(await count(page), [1, total]);
+
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { level: 1, name: 'Worked examples' }).waitFor();
+    assert.equal(await focused(page), 'button: Present step by step for Beryl', 'focus is back where it started');
+    assert.equal(await page.evaluate(() => location.hash), '#/examples');
+    assert.match(await page.locator('.notice').innerText(), /Beryl's example is loaded/, 'the notice waited');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('every slide names the person and counts the steps: an example\'s own name, else the case reference', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, errors } = await open();
+  try {
+    await present(page, 'Dev');
+    const [, total] = await count(page);
+    for (let step = 1; step <= total; step += 1) {
+      assert.equal(await page.locator('.present__who').innerText(), 'Dev', `step ${step}`);
+      assert.deepEqual(await count(page), [step, total]);
+      await page.keyboard.press('PageDown');
+    }
+    // Back (the browser's) leaves too, with focus back on the button.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Worked examples' }).waitFor();
+    assert.equal(await focused(page), 'button: Present step by step for Dev');
+
+    // Changed, it is no longer the built-in example: the scenario's case reference shows.
+    await page.getByRole('button', { name: 'Open in the calculator for Dev' }).click();
+    await page.locator('#f-reference').fill('TRAIN-42');
+    await page.getByRole('button', { name: 'Present the working step by step' }).click();
+    assert.equal(await page.locator('.present__who').innerText(), 'TRAIN-42');
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { level: 1, name: 'Work out what reablement achieved' }).waitFor();
+    assert.equal(await focused(page), 'button: Present the working step by step');
+    // No case reference: no name is made up.
+    await page.locator('#f-reference').fill('');
+    await page.getByRole('button', { name: 'Present the working step by step' }).click();
+    await page.locator('.present__count').waitFor();
+    assert.equal(await page.locator('.present__who').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('full screen: the presentation alone fills the screen, without the site\'s navigation', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, errors } = await open();
+  try {
+    await present(page, 'Arthur');
+    await page.getByRole('button', { name: 'Full screen' }).click();
+    await page.getByRole('button', { name: 'Leave full screen' }).waitFor();
+    assert.equal(await page.evaluate(() => document.fullscreenElement?.className), 'present');
+    // What is on screen where the navigation was is the presentation.
+    const atNav = await page.evaluate(() => {
+      const nav = document.querySelector('.nav').getBoundingClientRect();
+      return document.elementFromPoint(nav.left + 5, nav.top + 5)?.closest('.present') != null;
+    });
+    assert.ok(atNav, 'the navigation is out of sight');
+    await page.keyboard.press('PageDown');
+    assert.deepEqual((await count(page))[0], 2, 'the keys work in full screen');
+    const violations = await runAxe(page, { tags: AXE_TAGS });
+    assert.equal(violations.length, 0, formatViolations(violations));
+    await page.screenshot({ path: path.join(OUTPUT, 'present-fullscreen-1280.png') });
+    await page.getByRole('button', { name: 'Leave full screen' }).click();
+    await page.getByRole('button', { name: 'Full screen' }).waitFor();
+    assert.equal(await page.evaluate(() => document.fullscreenElement), null);
+    // Leaving presentation mode ends full screen too.
+    await page.getByRole('button', { name: 'Full screen' }).click();
+    await page.getByRole('button', { name: 'Leave full screen' }).waitFor();
+    await page.getByRole('button', { name: 'Leave presentation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Worked examples' }).waitFor();
+    await page.waitForFunction(() => document.fullscreenElement === null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('axe-core: no violations in presentation mode at 375 and 1280 px, nothing scrolls sideways; screenshots', { timeout: TEST_TIMEOUT }, async () => {
+  for (const width of [375, 1280]) {
+    const { context, page } = await open(width);
+    try {
+      await present(page, 'Ken');
+      for (const key of ['Home', 'End']) {
+        await page.keyboard.press(key);
+        const violations = await runAxe(page, { tags: AXE_TAGS });
+        assert.equal(violations.length, 0, `${width} px, ${key}:\n${formatViolations(violations)}`);
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, `${width} px scrolls sideways`);
+        await page.screenshot({ path: path.join(OUTPUT, `present-${key === 'Home' ? 'first' : 'last'}-${width}.png`), fullPage: true });
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});
