@@ -10,7 +10,7 @@ const MESSAGE = 'reablement-calculator:height';
 const element = document.querySelector('reablement-calculator');
 const params = new URLSearchParams(location.search);
 
-for (const name of ['mode', 'baseline', 'hourly-rate', 'example', 'weeks']) {
+for (const name of ['mode', 'baseline', 'hourly-rate', 'example', 'weeks', 'heading-level', 'intro']) {
   if (params.has(name)) element.setAttribute(name, params.get(name));
 }
 // Brand colour and corner radius: an iframe cannot take the host page's CSS, so these come in

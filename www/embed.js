@@ -6,7 +6,8 @@
 // Attributes: mode ("explainer" or "full"), baseline and hourly-rate (pounds, like 38.13),
 // example (a worked example's key: arthur, partial-goals, double-handed,
 // explicit-after-telecare, needs-grew, short-calls), weeks ("on": the example's weeks of
-// reablement too, for the examples that have them). Theming: the --rc-* custom properties
+// reablement too, for the examples that have them), heading-level (2 to 6: the level of the
+// explainer's first headings) and intro ("off" leaves out the introduction). Theming: the --rc-* custom properties
 // (--rc-brand, --rc-font, --rc-radius, …) set on the element. See docs/embedding.md.
 //
 // A good guest: everything it shows is inside the element's open shadow root, with its own
@@ -20,7 +21,7 @@
 // an element needs it.
 // `?v=__BUILD__` becomes the build's hash in dist/ (make dist), so a release never mixes files.
 const TAG = 'reablement-calculator';
-const ATTRIBUTES = ['mode', 'baseline', 'hourly-rate', 'example', 'weeks'];
+const ATTRIBUTES = ['mode', 'baseline', 'hourly-rate', 'example', 'weeks', 'heading-level', 'intro'];
 const STYLESHEETS = ['app.css', 'embed.css'].map((file) => new URL(`${file}?v=__BUILD__`, import.meta.url).href);
 const MODULES = {
   explainer: ['embed/reablement_embed.js', 'embed/reablement_embed_bg.wasm'],
@@ -90,8 +91,9 @@ class ReablementCalculator extends HTMLElement {
     return p;
   }
 
+  /** Each attribute's value by its name (null when absent). */
   #attributes() {
-    return ATTRIBUTES.map((name) => this.getAttribute(name));
+    return Object.fromEntries(ATTRIBUTES.map((name) => [name, this.getAttribute(name)]));
   }
 
   async connectedCallback() {
@@ -115,7 +117,7 @@ class ReablementCalculator extends HTMLElement {
     }
     if (generation !== this.#generation || this.#handle) return;
     this.#kind = kind;
-    this.#handle = module.mountEmbed(this.#mount, ...this.#attributes());
+    this.#handle = module.mountEmbed(this.#mount, this.#attributes());
   }
 
   disconnectedCallback() {
@@ -130,7 +132,7 @@ class ReablementCalculator extends HTMLElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.#handle || oldValue === newValue) return;
     if (moduleFor(this.getAttribute('mode')) === this.#kind) {
-      this.#handle.update(...this.#attributes());
+      this.#handle.update(this.#attributes());
     } else {
       // The other mode lives in the other module: mount afresh with it.
       this.disconnectedCallback();

@@ -112,12 +112,14 @@ pub fn Embed(attributes: &Attributes) -> Html {
     let body = match options.mode {
         Mode::Explainer => html! {
             <Explainer key={options.example.key} example={options.example.key}
-                baseline={options.baseline} hourly_rate={options.hourly_rate} weeks={options.weeks} />
+                baseline={options.baseline} hourly_rate={options.hourly_rate} weeks={options.weeks}
+                heading_level={options.heading_level} intro={options.intro} />
         },
         #[cfg(not(feature = "app"))]
         Mode::Full => html! {
             <Explainer key={options.example.key} example={options.example.key}
-                baseline={options.baseline} hourly_rate={options.hourly_rate} weeks={options.weeks} />
+                baseline={options.baseline} hourly_rate={options.hourly_rate} weeks={options.weeks}
+                heading_level={options.heading_level} intro={options.intro} />
         },
         #[cfg(feature = "app")]
         Mode::Full => {
@@ -148,17 +150,11 @@ pub struct EmbedHandle {
 #[cfg(feature = "embed")]
 #[wasm_bindgen]
 impl EmbedHandle {
-    /// Shows the calculator again with new attribute values (`null`: attribute absent).
-    pub fn update(
-        &mut self,
-        mode: Option<String>,
-        baseline: Option<String>,
-        hourly_rate: Option<String>,
-        example: Option<String>,
-        weeks: Option<String>,
-    ) {
+    /// Shows the calculator again with new attribute values: an object from each attribute's
+    /// name to its value (`null` or missing: attribute absent).
+    pub fn update(&mut self, attributes: &JsValue) {
         if let Some(app) = self.app.as_mut() {
-            app.update(Attributes { mode, baseline, hourly_rate, example, weeks });
+            app.update(read_attributes(attributes));
         }
     }
 
@@ -170,20 +166,19 @@ impl EmbedHandle {
     }
 }
 
+/// The element's attributes from an object like `{ mode: "full", "hourly-rate": null }`.
+#[cfg(feature = "embed")]
+fn read_attributes(attributes: &JsValue) -> Attributes {
+    Attributes::from_lookup(|name| js_sys::Reflect::get(attributes, &JsValue::from_str(name)).ok()?.as_string())
+}
+
 /// Mounts one calculator into `root` (an element inside the custom element's shadow root),
-/// replacing what is there. The arguments are the element's attributes, `null` when absent.
+/// replacing what is there. `attributes` maps each attribute's name to its value (`null`
+/// when absent), as `www/embed.js` passes them.
 #[cfg(feature = "embed")]
 #[wasm_bindgen(js_name = mountEmbed)]
-pub fn mount_embed(
-    root: web_sys::Element,
-    mode: Option<String>,
-    baseline: Option<String>,
-    hourly_rate: Option<String>,
-    example: Option<String>,
-    weeks: Option<String>,
-) -> EmbedHandle {
+pub fn mount_embed(root: web_sys::Element, attributes: &JsValue) -> EmbedHandle {
     root.set_inner_html("");
-    let attributes = Attributes { mode, baseline, hourly_rate, example, weeks };
-    let app = yew::Renderer::<Embed>::with_root_and_props(root, attributes).render();
+    let app = yew::Renderer::<Embed>::with_root_and_props(root, read_attributes(attributes)).render();
     EmbedHandle { app: Some(app) }
 }

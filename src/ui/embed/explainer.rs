@@ -9,6 +9,7 @@ use crate::calc::outcome::{Calculation, VisitFate};
 use crate::calc::scenario::GoalStatus;
 use crate::calc::wording::AgainstBaseline;
 use crate::calc::{calculate, Pence, Scenario};
+use crate::ui::embed::layout::heading;
 use crate::ui::embed::weeks::ExplainerWeeks;
 use crate::ui::examples::data::{Example, ARTHUR, EXAMPLES};
 use crate::ui::widgets::chart;
@@ -28,6 +29,12 @@ pub struct Props {
     /// Show the example's weeks of reablement after the worked example (`weeks="on"`).
     #[prop_or_default]
     pub weeks: bool,
+    /// The level of the first headings (2 to 6, `heading-level`); subheadings go one lower.
+    #[prop_or(super::layout::DEFAULT_HEADING_LEVEL)]
+    pub heading_level: u8,
+    /// Whether to start with "What is reablement?" and "How do we know if it worked?".
+    #[prop_or(true)]
+    pub intro: bool,
 }
 
 pub fn find(key: &str) -> &'static Example {
@@ -164,6 +171,21 @@ pub fn Explainer(props: &Props) -> Html {
         let goals = start.goals.len();
         move || Done(vec![false; goals])
     });
+    // After each tick, the cost sentence is scrolled into sight if it is not (on a phone it
+    // can be below the fold).
+    let cost_now = use_node_ref();
+    let reveal = use_state(|| 0u32);
+    {
+        let cost_now = cost_now.clone();
+        use_effect_with(*reveal, move |count| {
+            if *count > 0 {
+                if let Some(el) = cost_now.cast::<web_sys::Element>() {
+                    crate::ui::browser::focus::reveal(&el);
+                }
+            }
+        });
+    }
+    let (h, sub) = (props.heading_level, super::layout::sub_level(props.heading_level));
     let scenario = with_done(&start, &done.0);
     let calculation = calculate(&scenario);
     let outcome = &calculation.outcome;
@@ -172,8 +194,11 @@ pub fn Explainer(props: &Props) -> Html {
     let goals = scenario.goals.iter().enumerate().map(|(i, goal)| {
         let id = format!("explainer-goal-{i}");
         let onchange = {
-            let done = done.dispatcher();
-            Callback::from(move |_: Event| done.dispatch(i))
+            let (done, revealed) = (done.dispatcher(), reveal.clone());
+            Callback::from(move |_: Event| {
+                done.dispatch(i);
+                revealed.set(*revealed + 1);
+            })
         };
         html! {
             <div class="checkbox explainer__goal">
@@ -270,33 +295,34 @@ pub fn Explainer(props: &Props) -> Html {
 
     html! {
         <div class="rc-explainer">
-            <section class="explainer__part">
-                <h2 class="explainer__heading" id="explainer-what">{ "What is reablement?" }</h2>
-                <p>{ "Reablement is help at home for a short time. It is for people who find everyday things hard after an illness, a fall or a stay in hospital." }</p>
-                <p>{ "For up to 6 weeks, a team visits you at home. It is free. They help you learn to do things for yourself again, like washing, getting dressed or making a meal." }</p>
-            </section>
-            <section class="explainer__part">
-                <h2 class="explainer__heading" id="explainer-measure">{ "How do we know if it worked?" }</h2>
-                <p>
-                    { "Some people still need carers to visit them after reablement. The council pays for these visits. We call this help a " }
-                    <strong>{ "care package" }</strong>{ "." }
-                </p>
-                <p>{ "28 days after reablement ends, we look at how much the care package costs each week. When a person can do more for themselves, they need fewer visits, so it costs less." }</p>
-            </section>
+            if props.intro {
+                <section class="explainer__part">
+                    { heading(h, "explainer__heading", Some("explainer-what"), "What is reablement?".into()) }
+                    <p>{ "Reablement is help at home for a short time. It is for people who find everyday things hard after an illness, a fall or a stay in hospital." }</p>
+                    <p>{ "For up to 6 weeks, a team visits you at home. It is free. They help you learn to do things for yourself again, like washing, getting dressed or making a meal." }</p>
+                </section>
+                <section class="explainer__part">
+                    { heading(h, "explainer__heading", Some("explainer-measure"), "How do we know if it worked?".into()) }
+                    <p>
+                        { "Some people still need carers to visit them after reablement. The council pays for these visits. We call this help a " }
+                        <strong>{ "care package" }</strong>{ "." }
+                    </p>
+                    <p>{ "28 days after reablement ends, we look at how much the care package costs each week. When a person can do more for themselves, they need fewer visits, so it costs less." }</p>
+                </section>
+            }
             <section class="explainer__part explainer__try">
-                <h2 class="explainer__heading" id="explainer-try">{ format!("Try it: {name}'s story") }</h2>
+                { heading(h, "explainer__heading", Some("explainer-try"), format!("Try it: {name}'s story")) }
                 <p>{ intro(example) }</p>
                 <p>{ format!("{name} worked on {} with the reablement team.", if scenario.goals.len() == 1 { "1 goal".to_string() } else { format!("{} goals", scenario.goals.len()) }) }</p>
                 <fieldset class="fieldset explainer__goals" aria-describedby="explainer-goals-hint">
                     <legend class="legend explainer__legend">{ format!("Which goals has {name} done?") }</legend>
-                    <p class="hint" id="explainer-goals-hint">{ format!("Tick a goal when {name} can do it without help. Then see which visits stop.") }</p>
+                    <p class="hint" id="explainer-goals-hint">{ format!("Tick a goal when {name} can do it without help. Then see what the care costs, and which visits stop.") }</p>
                     { for goals }
                 </fieldset>
-                <h3 class="explainer__subheading">{ format!("{name}'s care") }</h3>
-                <ul class="explainer__visits">{ for visits }{ for other_costs }</ul>
+                // Right after the goals, so the cost is in sight while they are ticked.
                 <div class="explainer__result">
-                    <h3 class="explainer__subheading explainer__subheading--result">{ "What the care costs each week" }</h3>
-                    <p class="explainer__now" role="status" aria-atomic="true">{ cost_sentence(name, &calculation) }</p>
+                    { heading(sub, "explainer__subheading explainer__subheading--result", None, "What the care costs each week".into()) }
+                    <p class="explainer__now" role="status" aria-atomic="true" ref={cost_now}>{ cost_sentence(name, &calculation) }</p>
                     <dl class="explainer__bars">
                         { bar("Before reablement", outcome.before.weekly_pence, "explainer__bar--before") }
                         { bar("28 days after", outcome.after.weekly_pence, "explainer__bar--after") }
@@ -308,10 +334,12 @@ pub fn Explainer(props: &Props) -> Html {
                     </p>
                     <p class="explainer__gap">{ baseline_sentence(name, &calculation) }</p>
                 </div>
+                { heading(sub, "explainer__subheading", None, format!("{name}'s care")) }
+                <ul class="explainer__visits">{ for visits }{ for other_costs }</ul>
                 { working }
             </section>
             if props.weeks {
-                <ExplainerWeeks name={name} scenario={Rc::new(with_figures(example, props.baseline, props.hourly_rate))} />
+                <ExplainerWeeks name={name} scenario={Rc::new(with_figures(example, props.baseline, props.hourly_rate))} heading_level={h} />
             }
         </div>
     }

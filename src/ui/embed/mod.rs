@@ -15,6 +15,7 @@ use crate::ui::state::draft::Draft;
 use yew::prelude::*;
 
 pub mod explainer;
+pub mod layout;
 pub mod weeks;
 
 /// What the element shows.
@@ -40,6 +41,25 @@ pub struct Attributes {
     /// `"on"`: the explainer shows the example's weeks of reablement too (contract 1.1).
     #[prop_or_default]
     pub weeks: Option<String>,
+    #[prop_or_default]
+    pub heading_level: Option<String>,
+    #[prop_or_default]
+    pub intro: Option<String>,
+}
+
+impl Attributes {
+    /// The attributes as `value_of` gives them, by their names on the element.
+    pub fn from_lookup(value_of: impl Fn(&str) -> Option<String>) -> Attributes {
+        Attributes {
+            mode: value_of("mode"),
+            baseline: value_of("baseline"),
+            hourly_rate: value_of("hourly-rate"),
+            example: value_of("example"),
+            heading_level: value_of("heading-level"),
+            intro: value_of("intro"),
+            weeks: value_of("weeks"),
+        }
+    }
 }
 
 /// The attributes once checked: every value usable, and a note for each one that was not.
@@ -55,11 +75,15 @@ pub struct Options {
     pub example_given: bool,
     /// Show the example's weeks of reablement (`weeks="on"`, and the example has weeks).
     pub weeks: bool,
+    /// The level of the explainer's first headings (2 to 6).
+    pub heading_level: u8,
+    /// Whether the explainer starts with its introduction.
+    pub intro: bool,
     pub notes: Vec<String>,
 }
 
 /// An attribute value quoted in a note: at most 40 characters, control characters dropped.
-fn quoted(value: &str) -> String {
+pub(crate) fn quoted(value: &str) -> String {
     let clean: String = value.chars().filter(|c| !c.is_control()).collect();
     let mut shown: String = clean.chars().take(40).collect();
     if clean.chars().count() > 40 {
@@ -181,7 +205,10 @@ impl Options {
         });
 
         let weeks = weeks_option(attributes.weeks.as_deref(), example, &mut notes);
-        Options { mode, baseline, hourly_rate, example, example_given, weeks, notes }
+        let heading_level = layout::heading_level(attributes.heading_level.as_deref(), &mut notes);
+        let intro = layout::intro(attributes.intro.as_deref(), &mut notes);
+
+        Options { mode, baseline, hourly_rate, example, example_given, weeks, heading_level, intro, notes }
     }
 
     /// The draft the full calculator starts from: the named example (or an empty form) with
@@ -208,7 +235,7 @@ mod tests {
             baseline: baseline.map(String::from),
             hourly_rate: rate.map(String::from),
             example: example.map(String::from),
-            weeks: None,
+            ..Attributes::default()
         })
     }
 

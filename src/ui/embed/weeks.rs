@@ -15,6 +15,9 @@ pub struct Props {
     pub name: AttrValue,
     /// The worked example as it happened, with the element's baseline and hourly rate.
     pub scenario: Rc<Scenario>,
+    /// The level of its heading (the explainer's `heading-level`); the chart's go one lower.
+    #[prop_or(super::layout::DEFAULT_HEADING_LEVEL)]
+    pub heading_level: u8,
 }
 
 /// "“A”", "“A” and “B”", "“A”, “B” and “C”".
@@ -70,13 +73,13 @@ pub fn ExplainerWeeks(props: &Props) -> Html {
     };
     html! {
         <section class="explainer__part explainer__weeks" aria-labelledby="explainer-weeks-title">
-            <h2 class="explainer__heading" id="explainer-weeks-title">{ format!("Week by week: how {name}'s care changed") }</h2>
+            { super::layout::heading(props.heading_level, "explainer__heading", Some("explainer-weeks-title"), format!("Week by week: how {name}'s care changed")) }
             <p>{ format!("The team checks every week how {name} is doing. When {name} can do something without help, the visits for it stop the next week.") }</p>
             <ol class="explainer__week-list">
                 { for (0..weeks.episode.timeline.len()).map(|i| html! { <li>{ week_words(name, scenario, &weeks, i) }</li> }) }
             </ol>
             <p>{ after }</p>
-            <WeekByWeek id="explainer-weeks" heading_level={3} animate=true
+            <WeekByWeek id="explainer-weeks" heading_level={super::layout::sub_level(props.heading_level)} animate=true
                 episode={weeks.episode.clone()} stopped={weeks.stopped.clone()}
                 before_pence={o.before.weekly_pence} after_pence={o.after.weekly_pence}
                 baseline_pence={o.baseline_pence} sentence={weeks.sentence.clone()} />
