@@ -124,7 +124,7 @@ test('a share link still opens the shared scenario, and then the calculator has 
     await other.getByRole('heading', { name: 'This link contains a scenario. Open it?' }).waitFor();
     assert.equal(await other.evaluate(() => location.hash), '', 'the code leaves the address');
     await other.getByRole('button', { name: 'Open it' }).click();
-    assert.equal(await other.locator('#f-reference').inputValue(), 'AR-0001');
+    assert.equal(await other.locator('#f-reference').inputValue(), 'AR-0002');
     // Pasted into the address bar of an open page, a link asks too.
     await page.getByRole('button', { name: 'Worked examples' }).click();
     await page.evaluate((link) => { location.href = link; }, link);
