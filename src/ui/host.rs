@@ -63,12 +63,14 @@ pub fn unmount_app() {
 
 /// The whole app's module (`app`): mounts every screen into `root` (an empty element),
 /// opening on the screen named `view` (`calculator`, `examples`, `present`, `service`,
-/// `saved`). The draft and saved list come from the device, where the first screen keeps them.
+/// `saved`); `requested` when the user asked for it on the first screen (it then gets its
+/// address and its heading takes focus), not when the address named it at start-up. The draft
+/// and saved list come from the device, where the first screen keeps them.
 #[cfg(feature = "app")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = mountApp)]
-pub fn mount_app(root: web_sys::Element, view: Option<String>) {
+pub fn mount_app(root: web_sys::Element, view: Option<String>, requested: bool) {
     let view = view.as_deref().and_then(crate::ui::state::View::from_name).unwrap_or_default();
-    yew::Renderer::<App>::with_root_and_props(root, crate::ui::shell::AppProps { view }).render();
+    yew::Renderer::<App>::with_root_and_props(root, crate::ui::shell::AppProps { view, requested }).render();
 }
 
 /// The first screen as HTML, rendered natively at build time by the `prerender` binary:

@@ -34,12 +34,12 @@ const TITLE: &str = "Reablement outcome calculator";
 
 /// What the app renders first: an empty form on the screen asked for (the same on the server,
 /// which prerenders it, as in the browser), or, embedded, what the element asked for.
-fn initial_state(host: &Host, start: Option<&crate::ui::EmbedStart>, view: View) -> State {
+fn initial_state(host: &Host, start: Option<&crate::ui::EmbedStart>, view: View, requested: bool) -> State {
     if !host.standalone {
         // Embedded: start from what the element asked for (its example, baseline, rate).
         return State::new(start.map(|s| (*s.draft).clone()).unwrap_or_default(), None);
     }
-    State { view, ..State::default() }
+    State { view, view_seq: u32::from(requested), ..State::default() }
 }
 
 /// What this device has kept (the draft and the saved list), as an action applied after
@@ -74,6 +74,10 @@ pub struct AppProps {
     /// asked for there).
     #[prop_or_default]
     pub view: View,
+    /// The user asked for `view` on the first screen (rather than the address naming it at
+    /// start-up): it gets its address and its heading takes focus, as any change of view does.
+    #[prop_or_default]
+    pub requested: bool,
 }
 
 #[component]
@@ -82,8 +86,8 @@ pub fn App(props: &AppProps) -> Html {
     let start = use_context::<crate::ui::EmbedStart>();
     let state = use_reducer({
         let host = host.clone();
-        let view = props.view;
-        move || initial_state(&host, start.as_ref(), view)
+        let (view, requested) = (props.view, props.requested);
+        move || initial_state(&host, start.as_ref(), view, requested)
     });
     let computed = use_memo(state.draft.clone(), compute);
     let summary = use_node_ref();
@@ -311,7 +315,7 @@ pub fn App(props: &AppProps) -> Html {
                     #[cfg(feature = "views")]
                     View::Saved => html! { <SavedView saved={state.saved.clone()} compare={state.compare.clone()} /> },
                     #[cfg(not(feature = "views"))]
-                    other => html! { <OpenView view={other} page={page.clone()} /> },
+                    other => html! { <OpenView view={other} requested={state.view_seq > 0} page={page.clone()} /> },
                 } }
                 if service_opened {
                     <div hidden={state.view != View::Service}>
@@ -338,21 +342,29 @@ fn service_view(_errors: &UseStateHandle<bool>, _council: Rc<crate::calc::counci
 #[derive(Properties, PartialEq)]
 struct OpenViewProps {
     view: View,
+    /// The user asked for the view (not the address at start-up): the whole app then gives
+    /// it its address and focuses its heading.
+    requested: bool,
     page: NodeRef,
 }
 
 /// The first screen's module has only the calculator: any other screen asks the page to load
 /// the whole app, which takes over (`index.html`). The page's element gets `data-view` and a
-/// `reablement:open` event; meanwhile this says what is happening.
+/// `reablement:open` event (and `data-requested` when the user asked for the view, not the
+/// address at start-up); meanwhile this says what is happening.
 #[cfg(not(feature = "views"))]
 #[component]
 fn OpenView(props: &OpenViewProps) -> Html {
     {
         let page = props.page.clone();
-        use_effect_with(props.view, move |view| {
+        use_effect_with((props.view, props.requested), move |(view, requested)| {
             let root = page.cast::<web_sys::Element>().and_then(|p| p.parent_element());
             if let Some(root) = root {
                 let _ = root.set_attribute("data-view", view.name());
+                let _ = match requested {
+                    true => root.set_attribute("data-requested", ""),
+                    false => root.remove_attribute("data-requested"),
+                };
                 let init = web_sys::EventInit::new();
                 init.set_bubbles(true);
                 if let Ok(event) = web_sys::Event::new_with_event_init_dict("reablement:open", &init) {
