@@ -233,9 +233,12 @@ test('after one visit the app loads and calculates with the network off, and wit
     assert.deepEqual(await loadedBuilds(page), [site.build], 'the files came from this build');
     await site.context.setOffline(false);
 
-    // No signal can also look like a server that refuses connections: the worker answers.
+    // No signal can also look like a server that refuses connections: the worker answers,
+    // also for a view's own address (the page is at #/saved now).
     await server.close();
     await openApp(page);
+    await page.getByRole('heading', { level: 1, name: 'Saved on this device' }).waitFor({ timeout: APP_TIMEOUT });
+    await page.getByRole('button', { name: 'One person', exact: true }).click();
     await arthur(page);
     // A new tab, as when the app is opened from the home screen.
     const tab = await site.context.newPage();
