@@ -43,6 +43,12 @@ pub const MAX_GOAL_ID_CHARS: usize = 20;
 pub const MAX_GOAL_DESCRIPTION_CHARS: usize = 200;
 pub const MAX_LABEL_CHARS: usize = 80;
 
+/// The cohort (the whole-service view): rows, people a week (in hundredths: 1,000 people),
+/// and how many weeks an ongoing package lasts.
+pub const MAX_COHORT_ROWS: usize = 100_000;
+pub const MAX_PEOPLE_PER_WEEK_HUNDREDTHS: i64 = 100_000;
+pub const MAX_PACKAGE_WEEKS: u32 = 520;
+
 /// True when `rate` is an hourly rate the contract accepts.
 pub fn hourly_rate_in_range(rate: Pence) -> bool {
     (MIN_HOURLY_RATE..=MAX_HOURLY_RATE).contains(&rate)
@@ -76,5 +82,15 @@ mod tests {
         states(msg::REFERENCE, format!("{MAX_REFERENCE_CHARS} characters"));
         states(msg::VISIT_LABEL, format!("{MAX_LABEL_CHARS} characters"));
         states(msg::OTHER_COST_LABEL, format!("{MAX_LABEL_CHARS} characters"));
+        use crate::calc::cohort::msg as cohort;
+        states(cohort::ROWS, format!("Enter {} rows", crate::calc::money::group_thousands(MAX_COHORT_ROWS as u64)));
+        states(
+            cohort::PEOPLE_PER_WEEK,
+            format!(
+                "between 0 and {}",
+                crate::calc::money::group_thousands(MAX_PEOPLE_PER_WEEK_HUNDREDTHS as u64 / 100)
+            ),
+        );
+        states(cohort::PACKAGE_WEEKS, format!("between 1 and {MAX_PACKAGE_WEEKS}"));
     }
 }

@@ -33,11 +33,6 @@ impl AgainstBaseline {
     }
 }
 
-/// An amount of pence as the page shows it: `£1,234.56`, `−£8.15`.
-pub fn money(pence: i64) -> String {
-    Pence(pence).display()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

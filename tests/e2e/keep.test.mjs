@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useBuiltSite, appStarted } from './lib/site.mjs';
+import { openSite, useBuiltSite } from './lib/site.mjs';
 import { AXE_TAGS, formatViolations, runAxe } from './lib/browser.mjs';
 
 const PREFIX = '/tools/reablement/';
@@ -24,17 +24,10 @@ after(async () => {
 });
 
 /** A fresh context (fresh storage) with the calculator open; `init` runs before the page's scripts. */
-async function open({ init, url = site.server.url, width = 1280 } = {}) {
-  const context = await site.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
-  if (init) await context.addInitScript(init);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('dialog', (d) => { errors.push(`a dialog opened: ${d.message()}`); d.dismiss(); });
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Work out what reablement achieved' }).waitFor();
-  await page.waitForFunction(appStarted);
-  return { context, page, errors };
+async function open({ init, url, width = 1280 } = {}) {
+  const opened = await openSite(site, { width, url, init });
+  opened.page.on('dialog', (d) => { opened.errors.push(`a dialog opened: ${d.message()}`); d.dismiss(); });
+  return opened;
 }
 
 const text = (page, selector) => page.locator(selector).innerText();

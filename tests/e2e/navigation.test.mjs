@@ -5,21 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useBuiltSite } from './lib/site.mjs';
+import { openSite, useBuiltSite } from './lib/site.mjs';
 import { AXE_TAGS, OUTPUT, formatViolations, runAxe } from './lib/browser.mjs';
 
 const TEST_TIMEOUT = 120_000;
 const site = useBuiltSite({ prefix: '/tools/reablement/' });
 
-async function open(width = 1280, hash = '') {
-  const context = await site.browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(site.server.url + hash);
-  await page.locator('#reablement-app h1').first().waitFor();
-  return { context, page, errors };
-}
+const open = (width = 1280, hash = '') => openSite(site, { width, height: 800, hash });
 
 const hash = (page) => page.evaluate(() => location.hash);
 const focused = (page) => page.evaluate(() => {

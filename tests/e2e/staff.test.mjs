@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useBuiltSite } from './lib/site.mjs';
-import { AXE_TAGS, OUTPUT, formatViolations, isOptionalMissing, runAxe } from './lib/browser.mjs';
+import { openSite, useBuiltSite } from './lib/site.mjs';
+import { AXE_TAGS, OUTPUT, formatViolations, runAxe } from './lib/browser.mjs';
 
 const TEST_TIMEOUT = 90_000;
 const PHONE = { width: 375, height: 812 };
@@ -15,16 +15,7 @@ const DESKTOP = { width: 1280, height: 900 };
 const site = useBuiltSite();
 
 /** A fresh context (fresh storage) with the calculator open; page errors are collected. */
-async function open(viewport, { url = site.server.url } = {}) {
-  const context = await site.browser.newContext({ viewport, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error' && !isOptionalMissing(m)) errors.push(`console: ${m.text()}`); });
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Work out what reablement achieved' }).waitFor({ timeout: 30_000 });
-  return { context, page, errors };
-}
+const open = (viewport, { url } = {}) => openSite(site, { viewport, url });
 
 const button = (page, name) => page.getByRole('button', { name, exact: true });
 const text = (page, selector) => page.locator(selector).innerText();

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useBuiltSite } from './lib/site.mjs';
+import { openSite, useBuiltSite } from './lib/site.mjs';
 import { AXE_TAGS, OUTPUT, formatViolations, isOptionalMissing, runAxe } from './lib/browser.mjs';
 import { repoRoot } from './lib/wasm.mjs';
 
@@ -25,20 +25,7 @@ after(() => {
 });
 
 /** A fresh context (fresh storage) with the calculator open. */
-async function open({ width = 1280, url = site.server.url } = {}) {
-  const context = await site.browser.newContext({
-    viewport: { width, height: 900 },
-    acceptDownloads: true,
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error' && !isOptionalMissing(m)) errors.push(`console: ${m.text()}`); });
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Work out what reablement achieved' }).waitFor({ timeout: 30_000 });
-  return { context, page, errors };
-}
+const open = ({ width = 1280, url } = {}) => openSite(site, { width, url });
 
 const text = (page, selector) => page.locator(selector).innerText();
 

@@ -22,7 +22,7 @@ use super::money::{div_round, parse_plain_decimal, percent_one_place, Pence};
 use super::scenario::{msg as scenario_msg, Checker, FieldMessage, Path, DEFAULT_BASELINE, DEFAULT_WEEKS_PER_YEAR};
 use serde::Serialize;
 
-pub const MAX_ROWS: usize = 100_000;
+pub const MAX_ROWS: usize = crate::calc::limits::MAX_COHORT_ROWS;
 pub const DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS: i64 = 5800;
 pub const DEFAULT_PACKAGE_WEEKS: u32 = 52;
 /// A row amount is money from £0.00 to £100,000.00.
@@ -140,7 +140,7 @@ impl Cohort {
         let people_per_week_hundredths = match value.get("people_per_week") {
             None | Some(Value::Null) => Some(DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS),
             Some(v) => match people_per_week(v) {
-                Some(n) if (0..=100_000).contains(&n) => Some(n),
+                Some(n) if (0..=crate::calc::limits::MAX_PEOPLE_PER_WEEK_HUNDREDTHS).contains(&n) => Some(n),
                 _ => {
                     check.error("people_per_week", msg::PEOPLE_PER_WEEK);
                     None
@@ -151,7 +151,7 @@ impl Cohort {
             value.get("package_weeks"),
             &root.key("package_weeks"),
             1,
-            520,
+            crate::calc::limits::MAX_PACKAGE_WEEKS,
             DEFAULT_PACKAGE_WEEKS,
             msg::PACKAGE_WEEKS,
         );
@@ -240,12 +240,12 @@ fn people_per_week(value: &Value) -> Option<i64> {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CohortResult {
     pub count: usize,
-    pub mean_before_pence: Option<i64>,
-    pub mean_after_pence: Option<i64>,
-    pub after_vs_baseline_pence: Option<i64>,
+    pub mean_before_pence: Option<Pence>,
+    pub mean_after_pence: Option<Pence>,
+    pub after_vs_baseline_pence: Option<Pence>,
     pub no_ongoing_care_count: usize,
     pub no_ongoing_care_percent: Option<f64>,
-    pub annual_effect_pence: Option<i64>,
+    pub annual_effect_pence: Option<Pence>,
 }
 
 pub fn calculate_cohort(cohort: &Cohort) -> CohortResult {
@@ -279,12 +279,12 @@ pub fn calculate_cohort(cohort: &Cohort) -> CohortResult {
     ) as i64;
     CohortResult {
         count,
-        mean_before_pence: Some(mean_before),
-        mean_after_pence: Some(mean_after),
-        after_vs_baseline_pence: Some(mean_after - baseline),
+        mean_before_pence: Some(Pence(mean_before)),
+        mean_after_pence: Some(Pence(mean_after)),
+        after_vs_baseline_pence: Some(Pence(mean_after - baseline)),
         no_ongoing_care_count,
         no_ongoing_care_percent: Some(percent_one_place(no_ongoing_care_count as i128, n)),
-        annual_effect_pence: Some(annual_effect),
+        annual_effect_pence: Some(Pence(annual_effect)),
     }
 }
 
@@ -306,7 +306,7 @@ mod tests {
         let rows = vec![CohortRow { reference: String::new(), before_weekly: Pence(10000), after_weekly: Pence(4813) }];
         let r = calculate_cohort(&Cohort::with_defaults(rows));
         // 58 people a week × 52 weeks × (3813 − 4813) × 52 weeks a year
-        assert_eq!(r.annual_effect_pence, Some(-58 * 52 * 1000 * 52));
-        assert_eq!(r.after_vs_baseline_pence, Some(1000));
+        assert_eq!(r.annual_effect_pence, Some(Pence(-58 * 52 * 1000 * 52)));
+        assert_eq!(r.after_vs_baseline_pence, Some(Pence(1000)));
     }
 }

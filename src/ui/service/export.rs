@@ -13,7 +13,7 @@ use crate::ui::browser::files::csv_text;
 pub fn summary_csv(figures: &Figures, source: Option<&str>, lines_not_used: usize) -> String {
     let c = &figures.cohort;
     let r = &figures.result;
-    let amount = |p: Option<i64>| p.map(|p| Pence(p).decimal()).unwrap_or_default();
+    let amount = |p: Option<Pence>| p.map(Pence::decimal).unwrap_or_default();
     let rows: Vec<(&str, String)> = vec![
         ("Rows from", source.unwrap_or("").to_string()),
         ("People (rows used)", r.count.to_string()),

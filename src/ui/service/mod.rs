@@ -24,7 +24,6 @@ use crate::calc::limits::{
     DEFAULT_BASELINE, DEFAULT_PACKAGE_WEEKS, DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS, DEFAULT_WEEKS_PER_YEAR,
 };
 use crate::calc::money::{group_thousands, one_place};
-use crate::calc::wording::money;
 use crate::ui::browser::files::download;
 use crate::ui::browser::paint::after_paint;
 use crate::ui::widgets::fields::{FieldState, Input, InputKind};
@@ -235,7 +234,7 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                     format!("On average, up to 2 decimal places. Leicestershire: {people} a week before the redesign, 77.25 after (target 87)."),
                     InputKind::Decimal, Some("a week"), "w-5") }
                 { field(Field::PackageWeeks, "How many weeks an ongoing package lasts on average",
-                    format!("A whole number of weeks, from 1 to 520. If you do not know, {DEFAULT_PACKAGE_WEEKS} is a common assumption."),
+                    format!("A whole number of weeks, from 1 to {}. If you do not know, {DEFAULT_PACKAGE_WEEKS} is a common assumption.", crate::calc::limits::MAX_PACKAGE_WEEKS),
                     InputKind::Whole, Some("weeks"), "w-4") }
                 { field(Field::WeeksPerYear, "Weeks in a year", format!("Used for the yearly effect. Usually {DEFAULT_WEEKS_PER_YEAR}."), InputKind::Whole, None, "w-2") }
                 <div class="inset">
@@ -334,12 +333,12 @@ fn results_view(state: &State) -> Html {
                 </div>
                 <div class="figure">
                     <dt>{ "Mean before reablement" }</dt>
-                    <dd><span class="figure__value" data-testid="service-mean-before">{ money(before) }</span>
+                    <dd><span class="figure__value" data-testid="service-mean-before">{ before.display() }</span>
                         <span class="figure__note">{ "a week per person" }</span></dd>
                 </div>
                 <div class="figure figure--after">
                     <dt>{ "Mean 28 days after" }</dt>
-                    <dd><span class="figure__value" data-testid="service-mean-after">{ money(after) }</span>
+                    <dd><span class="figure__value" data-testid="service-mean-after">{ after.display() }</span>
                         <span class="figure__note">{ "a week per person" }</span></dd>
                 </div>
             </dl>

@@ -205,7 +205,7 @@ impl State {
             Ok(f) => match (f.result.mean_after_pence, f.result.after_vs_baseline_pence) {
                 (Some(after), Some(gap)) => format!(
                     " Mean after reablement {} a week per person: {}.",
-                    Pence(after).display(),
+                    after.display(),
                     gap_words(gap, f.cohort.baseline_weekly)
                 ),
                 _ => String::new(),
@@ -327,11 +327,11 @@ pub(super) mod tests {
         cohort.people_per_week_hundredths = 7725;
         let r = calculate_cohort(&cohort);
         assert_eq!(r.count, 10);
-        assert_eq!(r.mean_before_pence, Some(20244));
-        assert_eq!(r.mean_after_pence, Some(2998));
-        assert_eq!(r.after_vs_baseline_pence, Some(-815));
+        assert_eq!(r.mean_before_pence, Some(Pence(20244)));
+        assert_eq!(r.mean_after_pence, Some(Pence(2998)));
+        assert_eq!(r.after_vs_baseline_pence, Some(Pence(-815)));
         assert_eq!(r.no_ongoing_care_count, 5);
-        assert_eq!(r.annual_effect_pence, Some(170_240_460));
+        assert_eq!(r.annual_effect_pence, Some(Pence(170_240_460)));
     }
 
     /// The reducer on a state no one else holds (shared with the export tests).
@@ -343,13 +343,13 @@ pub(super) mod tests {
     fn redesigned_preset_gives_the_contract_figures_in_words() {
         let s = reduce(State::default(), Action::Preset(Preset::LeicestershireRedesigned));
         let f = s.figures.as_ref().as_ref().expect("valid figures");
-        assert_eq!(f.result.mean_after_pence, Some(2998));
+        assert_eq!(f.result.mean_after_pence, Some(Pence(2998)));
         assert_eq!(
             gap_words(f.result.after_vs_baseline_pence.unwrap(), f.cohort.baseline_weekly),
             "£8.15 below the £38.13 baseline"
         );
         assert_eq!(year_words(f.result.annual_effect_pence.unwrap()), "£1,702,404.60 a year less than at the baseline");
-        assert_eq!(year_words(-5), "£0.05 a year more than at the baseline");
+        assert_eq!(year_words(Pence(-5)), "£0.05 a year more than at the baseline");
         assert_eq!(f.bands.iter().map(|b| b.count).sum::<usize>(), 10);
         assert!(s.status.contains("£8.15 below the £38.13 baseline"), "{}", s.status);
         // The rows are still there after the calculation borrowed them.

@@ -1,19 +1,19 @@
 //! The whole-service view's wording: amounts against the baseline, people, lines.
 
 use crate::calc::money::group_thousands;
-use crate::calc::wording::{money, AgainstBaseline};
+use crate::calc::wording::AgainstBaseline;
 use crate::calc::Pence;
 
 /// `£8.15 below the £38.13 baseline`.
-pub fn gap_words(gap: i64, baseline: Pence) -> String {
-    AgainstBaseline::from_gap(Pence(gap)).words(baseline)
+pub fn gap_words(gap: Pence, baseline: Pence) -> String {
+    AgainstBaseline::from_gap(gap).words(baseline)
 }
 
 /// `£1,702,404.60 a year less than at the baseline`.
-pub fn year_words(annual: i64) -> String {
-    match annual.signum() {
-        1 => format!("{} a year less than at the baseline", money(annual)),
-        -1 => format!("{} a year more than at the baseline", money(-annual)),
+pub fn year_words(annual: Pence) -> String {
+    match annual.0.signum() {
+        1 => format!("{} a year less than at the baseline", annual.display()),
+        -1 => format!("{} a year more than at the baseline", (-annual).display()),
         _ => "The same as at the baseline".to_string(),
     }
 }
