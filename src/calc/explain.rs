@@ -62,7 +62,7 @@ pub fn carries_on_reason(open: &[(&str, GoalStatus)]) -> String {
             Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
             _ => names.concat(),
         };
-        parts.push(format!("{list} {verb} {}", status.plain_words().to_lowercase()));
+        parts.push(format!("{list} {verb} {}", status.plain_words().to_ascii_lowercase()));
     }
     parts.join("; ")
 }

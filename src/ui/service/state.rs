@@ -8,7 +8,7 @@ use crate::calc::limits::{
     DEFAULT_BASELINE, DEFAULT_PACKAGE_WEEKS, DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS, DEFAULT_WEEKS_PER_YEAR,
 };
 use crate::calc::money::group_thousands;
-use crate::calc::{calculate_cohort, read_cohort_csv, Cohort, CohortResult, CohortRow, FieldMessage, Pence, Value};
+use crate::calc::{calculate_cohort, read_cohort_csv, Cohort, CohortResult, CohortRow, FieldMessage, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::Reducible;
@@ -317,6 +317,7 @@ impl Reducible for State {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use crate::calc::Pence;
     use crate::ui::service::words::year_words;
 
     #[test]

@@ -40,10 +40,11 @@ pub enum SavedAction {
 }
 
 /// The saved scenario with this name, if any (names compared as a person would: trimmed, and
-/// "ar-0001" is "AR-0001").
+/// "ar-0001" is "AR-0001"). Case is folded for ASCII letters only, as case references are
+/// written: Unicode's case tables would add about 10 KB to the first screen's module.
 pub fn saved_named<'a>(saved: &'a [SavedScenario], name: &str) -> Option<&'a SavedScenario> {
-    let name = name.trim().to_lowercase();
-    saved.iter().find(|s| !name.is_empty() && s.name.trim().to_lowercase() == name)
+    let name = name.trim();
+    saved.iter().find(|s| !name.is_empty() && s.name.trim().eq_ignore_ascii_case(name))
 }
 
 /// The name a scenario is saved under: its reference, or "Scenario 3" without one; when that
