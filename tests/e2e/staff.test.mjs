@@ -184,16 +184,29 @@ test('375×812: the result bar stays in the window, updates live, and never cove
   }
 });
 
-test('1280×900: the result summary is sticky beside the form while its end is edited', { timeout: TEST_TIMEOUT }, async () => {
+/** Is the element's centre the top element there (in the window and not covered)? */
+const onTop = (page, selector) => page.evaluate((selector) => {
+  const el = document.querySelector(selector);
+  const r = el.getBoundingClientRect();
+  const x = r.left + r.width / 2;
+  const y = r.top + r.height / 2;
+  return y >= 0 && y < innerHeight && el.contains(document.elementFromPoint(x, y));
+}, selector);
+
+test('1280×900: the result summary is sticky beside the form while its end is edited, and hidden behind the full result while that is in view', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page, errors } = await open(DESKTOP);
   try {
     await loadArthur(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    assert.ok(await onTop(page, '[data-testid=before-weekly]'), 'the full result is in view at the top of the page');
+    assert.equal(await onTop(page, '[data-testid=result-bar]'), false, 'the summary shows beside the full result, twice the same figures');
     await page.locator('#f-settings-hourly_rate').scrollIntoViewIfNeeded();
     await page.locator('#f-settings-hourly_rate').fill('30.00');
     await page.locator('[data-testid=bar-before]', { hasText: '£367.50' }).waitFor();
     const bar = await box(page, '[data-testid=result-bar]');
     const field = await box(page, '#f-settings-hourly_rate');
     assert.ok(bar.inView, `the summary scrolled away: ${JSON.stringify(bar)}`);
+    assert.ok(await onTop(page, '[data-testid=result-bar]'), 'the summary is hidden while the form\'s end is edited');
     assert.ok(bar.left >= field.right, 'the summary is over the form');
     await page.screenshot({ path: path.join(OUTPUT, 'staff-1280-bar-sticky.png') });
     await expectAxeClean(page, 'the sticky summary at 1280 px');

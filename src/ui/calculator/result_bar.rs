@@ -1,8 +1,9 @@
 //! The result in view: before, after and the change in one compact strip that stays on screen
-//! while the form scrolls — beside the form on a wide screen (sticky under the result), at the
-//! bottom of the window on a phone (sticky, landing above the full result at the end of the
-//! form). It shows what `calc` returned and announces nothing itself: the result's one polite
-//! live region (`results.rs`) does that, so nothing is read out twice.
+//! while the form scrolls. On a wide screen it sits behind the full result at the top of the
+//! right-hand column, so it shows only once the result has scrolled away, then stays at the top
+//! of the window; on a phone it is at the bottom of the window (sticky, landing above the full
+//! result at the end of the form). It shows what `calc` returned and announces nothing itself:
+//! the result's one polite live region (`results.rs`) does that, so nothing is read out twice.
 
 use crate::calc::Outcome;
 use std::rc::Rc;
