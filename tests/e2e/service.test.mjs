@@ -457,3 +457,37 @@ for (const width of [320, 1280]) {
     }
   });
 }
+
+test('a file of one\'s own after the redesigned preset: the figures go back to the defaults, with a note; on a desktop the people and the figures sit side by side', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, pageErrors } = await openService({ width: 1280, height: 900 });
+  try {
+    await page.getByRole('button', { name: /Leicestershire redesigned service/ }).click();
+    await page.getByTestId('service-mean-after').waitFor({ timeout: APP_TIMEOUT });
+    assert.equal(await page.getByLabel('People starting reablement a week').inputValue(), '77.25');
+    await page.getByLabel('Choose a CSV file').setInputFiles(writeFile('mine.csv', MIXED));
+    await page.getByTestId('service-problems').waitFor({ timeout: APP_TIMEOUT });
+    assert.equal(await page.getByLabel('People starting reablement a week').inputValue(), '58', 'the preset\'s 77.25 is not kept for this file');
+    assert.match(await testId(page, 'service-figures-note'), /back to the defaults: 58 people a week \(was 77\.25\)/);
+    assert.match(await testId(page, 'service-status'), /The figures used are back to the defaults: see section 2\.$/);
+    assert.match(await testId(page, 'service-annual'), /With 58 people a week starting reablement/);
+
+    // The page's width: sections 1 and 2 in two columns, the results across both.
+    const box = (selector) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().toJSON());
+    const people = await box('section[aria-labelledby=service-rows-heading]');
+    const figures = await box('section[aria-labelledby=service-figures-heading]');
+    const results = await box('section[aria-labelledby=service-results-heading]');
+    assert.ok(figures.left >= people.right, `the figures (from ${figures.left}) are not beside the people (to ${people.right})`);
+    assert.ok(results.width >= figures.right - people.left - 1, 'the results do not span both columns');
+    await page.screenshot({ path: path.join(OUTPUT, 'service-1280-own-file-after-preset.png'), fullPage: true });
+
+    // Typing a figure makes it the user's own: the next file keeps it, and the note goes.
+    await page.getByLabel('People starting reablement a week').fill('80');
+    await page.getByLabel('Choose a CSV file').setInputFiles(writeFile('again.csv', MIXED));
+    await page.getByTestId('service-status').filter({ hasText: 'again.csv' }).waitFor({ timeout: APP_TIMEOUT });
+    assert.equal(await page.getByLabel('People starting reablement a week').inputValue(), '80');
+    assert.equal(await page.getByTestId('service-figures-note').count(), 0);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await page.close();
+  }
+});

@@ -78,13 +78,12 @@ pub struct ServiceProps {
 #[component]
 pub fn ServiceView(props: &ServiceProps) -> Html {
     let state = use_reducer(State::default);
-    // A council's baseline replaces the default one, unless another has been typed.
+    // A council's baseline is the view's default, in use unless another has been typed.
     {
         let dispatch = state.dispatcher();
-        let untouched = state.baseline == DEFAULT_BASELINE.decimal();
         use_effect_with(props.council.clone(), move |council| {
-            if untouched && council.baseline_weekly != DEFAULT_BASELINE {
-                dispatch.dispatch(Action::Set(Field::Baseline, council.baseline_weekly.decimal()));
+            if council.baseline_weekly != DEFAULT_BASELINE {
+                dispatch.dispatch(Action::DefaultBaseline(council.baseline_weekly.decimal()));
             }
         });
     }
@@ -197,51 +196,56 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                 <p class="hint">{ "The redesigned service also loads 10 example rows, so the results show at once. Source: Leicestershire County Council, adult social care target operating model update, November 2019." }</p>
             </div>
 
-            <section class="section" aria-labelledby="service-rows-heading">
-                <h2 class="heading-m" id="service-rows-heading">{ "1. The people" }</h2>
-                <p>{ "One row per person leaving reablement: a case reference, and the weekly cost of their care before reablement and 28 days after it ends. Use a CSV file whose first line is the headings " }
-                    <code class="service-code">{ "reference,before_weekly,after_weekly" }</code>
-                    { ", then one line per person, for example " }<code class="service-code">{ "L-001,295.23,0" }</code>{ "." }</p>
-                <p>{ "Headings such as “Case ref”, “Cost before” and “Cost after” are understood too, and the values may be separated by commas, semicolons or tabs (in a file with semicolons, 38,13 is read as £38.13). If the headings are not recognised, you can choose which column is which." }</p>
-                <div class="button-group">
-                    <button type="button" class="button button--secondary" onclick={template}>{ "Download a template" }</button>
-                </div>
-                <div class="field">
-                    <label class="label" for="service-file">{ "Choose a CSV file" }</label>
-                    <div class="hint" id="service-file-hint">{ "The file is read on this device only: nothing is uploaded. Up to 100,000 rows. From a spreadsheet, save it as “CSV UTF-8”." }</div>
-                    <input class="file-upload" type="file" id="service-file" name="service-file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-                        aria-describedby="service-file-hint" {onchange} />
-                </div>
-                <p class={classes!("service-status", state.reading.then_some("service-status--busy"), state.status.is_empty().then_some("service-status--idle"))} role="status" aria-live="polite" aria-atomic="true" data-testid="service-status">
-                    { state.status.clone() }
-                    if state.reading {
-                        { " " }<progress class="service-progress" max="100" value={state.percent.to_string()}
-                            aria-label="How much of the file has been read">{ format!("{}%", state.percent) }</progress>
+            <div class="service__inputs">
+                <section class="section" aria-labelledby="service-rows-heading">
+                    <h2 class="heading-m" id="service-rows-heading">{ "1. The people" }</h2>
+                    <p>{ "One row per person leaving reablement: a case reference, and the weekly cost of their care before reablement and 28 days after it ends. Use a CSV file whose first line is the headings " }
+                        <code class="service-code">{ "reference,before_weekly,after_weekly" }</code>
+                        { ", then one line per person, for example " }<code class="service-code">{ "L-001,295.23,0" }</code>{ "." }</p>
+                    <p>{ "Headings such as “Case ref”, “Cost before” and “Cost after” are understood too, and the values may be separated by commas, semicolons or tabs (in a file with semicolons, 38,13 is read as £38.13). If the headings are not recognised, you can choose which column is which." }</p>
+                    <div class="button-group">
+                        <button type="button" class="button button--secondary" onclick={template}>{ "Download a template" }</button>
+                    </div>
+                    <div class="field">
+                        <label class="label" for="service-file">{ "Choose a CSV file" }</label>
+                        <div class="hint" id="service-file-hint">{ "The file is read on this device only: nothing is uploaded. Up to 100,000 rows. From a spreadsheet, save it as “CSV UTF-8”." }</div>
+                        <input class="file-upload" type="file" id="service-file" name="service-file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+                            aria-describedby="service-file-hint" {onchange} />
+                    </div>
+                    <p class={classes!("service-status", state.reading.then_some("service-status--busy"), state.status.is_empty().then_some("service-status--idle"))} role="status" aria-live="polite" aria-atomic="true" data-testid="service-status">
+                        { state.status.clone() }
+                        if state.reading {
+                            { " " }<progress class="service-progress" max="100" value={state.percent.to_string()}
+                                aria-label="How much of the file has been read">{ format!("{}%", state.percent) }</progress>
+                        }
+                    </p>
+                    { problems_view(&state) }
+                    if let Some(file) = &state.unmatched {
+                        <ColumnChooser key={state.load} name={AttrValue::from(file.name.clone())} headings={file.headings.clone()} {onchoose} />
                     }
-                </p>
-                { problems_view(&state) }
-                if let Some(file) = &state.unmatched {
-                    <ColumnChooser key={state.load} name={AttrValue::from(file.name.clone())} headings={file.headings.clone()} {onchoose} />
-                }
-            </section>
+                </section>
 
-            <section class="section" aria-labelledby="service-figures-heading">
-                <h2 class="heading-m" id="service-figures-heading">{ "2. Figures used" }</h2>
-                { field(Field::Baseline, "Baseline cost per person per week",
-                    baseline_hint,
-                    InputKind::Money, Some("a week"), "w-5") }
-                { field(Field::PeoplePerWeek, "People starting reablement a week",
-                    format!("On average, up to 2 decimal places. Leicestershire: {people} a week before the redesign, 77.25 after (target 87)."),
-                    InputKind::Decimal, Some("a week"), "w-5") }
-                { field(Field::PackageWeeks, "How many weeks an ongoing package lasts on average",
-                    format!("A whole number of weeks, from 1 to {}. If you do not know, {DEFAULT_PACKAGE_WEEKS} is a common assumption.", crate::calc::limits::MAX_PACKAGE_WEEKS),
-                    InputKind::Whole, Some("weeks"), "w-4") }
-                { field(Field::WeeksPerYear, "Weeks in a year", format!("Used for the yearly effect. Usually {DEFAULT_WEEKS_PER_YEAR}."), InputKind::Whole, None, "w-2") }
-                <div class="inset">
-                    <p><strong>{ "How the yearly effect is worked out (Little's law). " }</strong>
-                        { "If N people a week leave reablement with an ongoing package lasting W weeks on average, about N × W people have a package at any time; each costs (baseline − mean after) less a week than at the baseline." }</p>
-                </div>
-            </section>
+                <section class="section" aria-labelledby="service-figures-heading">
+                    <h2 class="heading-m" id="service-figures-heading">{ "2. Figures used" }</h2>
+                    if let Some((_, note)) = &state.figures_note {
+                        <div class="notice" data-testid="service-figures-note"><p>{ note.clone() }</p></div>
+                    }
+                    { field(Field::Baseline, "Baseline cost per person per week",
+                        baseline_hint,
+                        InputKind::Money, Some("a week"), "w-5") }
+                    { field(Field::PeoplePerWeek, "People starting reablement a week",
+                        format!("On average, up to 2 decimal places. Leicestershire: {people} a week before the redesign, 77.25 after (target 87)."),
+                        InputKind::Decimal, Some("a week"), "w-5") }
+                    { field(Field::PackageWeeks, "How many weeks an ongoing package lasts on average",
+                        format!("A whole number of weeks, from 1 to {}. If you do not know, {DEFAULT_PACKAGE_WEEKS} is a common assumption.", crate::calc::limits::MAX_PACKAGE_WEEKS),
+                        InputKind::Whole, Some("weeks"), "w-4") }
+                    { field(Field::WeeksPerYear, "Weeks in a year", format!("Used for the yearly effect. Usually {DEFAULT_WEEKS_PER_YEAR}."), InputKind::Whole, None, "w-2") }
+                    <div class="inset">
+                        <p><strong>{ "How the yearly effect is worked out (Little's law). " }</strong>
+                            { "If N people a week leave reablement with an ongoing package lasting W weeks on average, about N × W people have a package at any time; each costs (baseline − mean after) less a week than at the baseline." }</p>
+                    </div>
+                </section>
+            </div>
 
             <section class="section service-results" aria-labelledby="service-results-heading">
                 <h2 class="heading-m" id="service-results-heading">{ "3. Results" }</h2>
@@ -360,7 +364,7 @@ fn results_view(state: &State) -> Html {
             <p class="hint">{ format!("The baseline of {} is an average over everyone leaving reablement, including the many people who need no further care at all (£0.00). One person whose care still costs more than the baseline is not a failure: what matters is the average across the service.", c.baseline_weekly.display()) }</p>
 
             <h3 class="heading-s" id="service-histogram-heading">{ "Weekly cost of care 28 days after reablement" }</h3>
-            <p class="hint">{ format!("Number of people in each band of weekly cost. The dashed line is the {} baseline: the green bars above it are at or below the baseline, the blue bars below it are above.", c.baseline_weekly.display()) }</p>
+            <p class="hint">{ format!("How many people's care costs each amount a week, 28 days after reablement. The bands at or under the {} baseline come first, in green; the dashed line is the baseline; the bands over it follow, in blue.", c.baseline_weekly.display()) }</p>
             <Histogram id="service-histogram" bands={figures.bands.clone()} baseline={c.baseline_weekly} />
 
             <h3 class="heading-s">{ "Download" }</h3>

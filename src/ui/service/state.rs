@@ -8,7 +8,7 @@ use crate::calc::limits::{
     DEFAULT_BASELINE, DEFAULT_PACKAGE_WEEKS, DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS, DEFAULT_WEEKS_PER_YEAR,
 };
 use crate::calc::money::group_thousands;
-use crate::calc::{calculate_cohort, read_cohort_csv, Cohort, CohortResult, CohortRow, FieldMessage, Value};
+use crate::calc::{calculate_cohort, read_cohort_csv, Cohort, CohortResult, CohortRow, FieldMessage, Pence, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::Reducible;
@@ -69,6 +69,9 @@ pub enum Preset {
 pub enum Action {
     Set(Field, String),
     Preset(Preset),
+    /// The baseline the view starts from (a council's own, or the calculator's): it replaces
+    /// the baseline in use unless another has been typed or a preset's is in use.
+    DefaultBaseline(String),
     /// A file has been chosen and is being read; its number is the new `load`.
     Reading(String),
     /// Part of the file has been read (the `load` it belongs to, in percent).
@@ -120,6 +123,14 @@ pub struct State {
     pub(super) percent: u32,
     /// The last thing that happened, in words (shown in a status region, so announced).
     pub(super) status: String,
+    /// The preset whose figures are in use, untouched since: a file of the user's own then
+    /// puts the defaults back rather than silently keeping a preset's figures.
+    pub(super) preset: Option<Preset>,
+    /// The baseline the view starts from: the calculator's, or a council's (council.json).
+    pub(super) default_baseline: String,
+    /// What a file of the user's own put back to the defaults (and the `load` of that file),
+    /// shown beside the figures.
+    pub(super) figures_note: Option<(u32, String)>,
     pub(super) figures: Rc<Result<Figures, Vec<FieldMessage>>>,
 }
 
@@ -138,6 +149,9 @@ impl Default for State {
             reading: false,
             percent: 0,
             status: String::new(),
+            preset: None,
+            default_baseline: DEFAULT_BASELINE.decimal(),
+            figures_note: None,
             figures: Rc::new(Err(Vec::new())),
         };
         state.recompute();
@@ -192,6 +206,29 @@ impl State {
         }
     }
 
+    /// A file of the user's own replaces a preset's rows: the figures the preset set go back to
+    /// the defaults, and the note beside them says which. `None` when nothing changed.
+    fn defaults_after_preset(&mut self) -> Option<String> {
+        self.preset.take()?;
+        let people = hundredths(DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS);
+        let mut changed = Vec::new();
+        if self.people_per_week != people {
+            changed.push(format!("{people} people a week (was {})", self.people_per_week));
+            self.people_per_week = people;
+        }
+        if self.baseline != self.default_baseline {
+            let money = |text: &str| Pence::parse(text).map(Pence::display).unwrap_or_else(|| text.to_string());
+            changed.push(format!("the {} baseline (was {})", money(&self.default_baseline), money(&self.baseline)));
+            self.baseline = self.default_baseline.clone();
+        }
+        (!changed.is_empty()).then(|| {
+            format!(
+                "For your own file the figures used are back to the defaults: {}. The preset's figures were for Leicestershire's service; change them to match yours.",
+                changed.join(" and ")
+            )
+        })
+    }
+
     fn use_rows(&mut self, source: String, read: CsvRows) {
         self.rows = Rc::new(RefCell::new(read.rows));
         self.problems = Rc::new(read.problems);
@@ -228,6 +265,16 @@ impl Reducible for State {
                     Field::PackageWeeks => s.package_weeks = text,
                     Field::WeeksPerYear => s.weeks_per_year = text,
                 }
+                // Figures typed are the user's own, kept for any file.
+                s.preset = None;
+                s.figures_note = None;
+                s.recompute();
+            }
+            Action::DefaultBaseline(baseline) => {
+                if s.baseline == s.default_baseline && s.preset.is_none() {
+                    s.baseline = baseline.clone();
+                }
+                s.default_baseline = baseline;
                 s.recompute();
             }
             Action::Preset(preset) => {
@@ -237,6 +284,8 @@ impl Reducible for State {
                 s.baseline = DEFAULT_BASELINE.decimal();
                 s.package_weeks = DEFAULT_PACKAGE_WEEKS.to_string();
                 s.weeks_per_year = DEFAULT_WEEKS_PER_YEAR.to_string();
+                s.preset = Some(preset);
+                s.figures_note = None;
                 match preset {
                     Preset::LeicestershireBaseline => {
                         s.people_per_week = hundredths(DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS);
@@ -271,6 +320,10 @@ impl Reducible for State {
                 s.reading = true;
                 s.percent = 0;
                 s.status = format!("Reading {name}…");
+                if let Some(note) = s.defaults_after_preset() {
+                    s.figures_note = Some((s.load, note));
+                    s.recompute();
+                }
             }
             Action::Loaded(load, name, read, text) => {
                 if load != s.load {
@@ -300,6 +353,9 @@ impl Reducible for State {
                 if rows > 0 {
                     status.push_str(&s.result_sentence());
                 }
+                if s.figures_note.as_ref().is_some_and(|(reset_by, _)| *reset_by == load) {
+                    status.push_str(" The figures used are back to the defaults: see section 2.");
+                }
                 s.status = status;
             }
             Action::Failed(load, message) => {
@@ -317,7 +373,6 @@ impl Reducible for State {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::calc::Pence;
     use crate::ui::service::words::year_words;
 
     #[test]
@@ -384,6 +439,48 @@ pub(super) mod tests {
         let s = reduce(s, Action::Preset(Preset::LeicestershireBaseline));
         assert!(s.figures.is_ok());
         assert_eq!(s.people_per_week, "58");
+    }
+
+    #[test]
+    fn a_file_of_ones_own_after_a_preset_puts_the_defaults_back_and_says_so() {
+        let s = reduce(State::default(), Action::Preset(Preset::LeicestershireRedesigned));
+        assert_eq!(s.people_per_week, "77.25");
+        let s = reduce(s, Action::Reading("mine.csv".into()));
+        assert_eq!((s.people_per_week.as_str(), s.baseline.as_str()), ("58", "38.13"));
+        let note = &s.figures_note.as_ref().expect("a note beside the figures").1;
+        assert!(note.contains("58 people a week (was 77.25)"), "{note}");
+        let load = s.load;
+        let s = reduce(s, Action::Loaded(load, "mine.csv".into(), read_cohort_csv(EXAMPLE_CSV), None));
+        assert!(s.status.ends_with("The figures used are back to the defaults: see section 2."), "{}", s.status);
+        // The next file: nothing more was put back, so the status says nothing of it.
+        let s = reduce(s, Action::Reading("again.csv".into()));
+        let load = s.load;
+        let s = reduce(s, Action::Loaded(load, "again.csv".into(), read_cohort_csv(EXAMPLE_CSV), None));
+        assert!(!s.status.contains("back to the defaults"), "{}", s.status);
+    }
+
+    #[test]
+    fn figures_typed_after_a_preset_are_kept_for_a_file() {
+        let s = reduce(State::default(), Action::Preset(Preset::LeicestershireRedesigned));
+        let s = reduce(s, Action::Set(Field::PeoplePerWeek, "80".into()));
+        let s = reduce(s, Action::Reading("mine.csv".into()));
+        assert_eq!(s.people_per_week, "80");
+        assert_eq!(s.figures_note, None);
+    }
+
+    #[test]
+    fn a_councils_baseline_is_the_default_and_comes_back_after_a_preset() {
+        let s = reduce(State::default(), Action::DefaultBaseline("35.20".into()));
+        assert_eq!(s.baseline, "35.20");
+        let s = reduce(s, Action::Preset(Preset::LeicestershireBaseline));
+        assert_eq!(s.baseline, "38.13", "the preset's is Leicestershire's");
+        let s = reduce(s, Action::Reading("mine.csv".into()));
+        assert_eq!(s.baseline, "35.20");
+        assert!(s.figures_note.unwrap().1.contains("the £35.20 baseline (was £38.13)"));
+        // A baseline typed is never replaced by the council's.
+        let s = reduce(State::default(), Action::Set(Field::Baseline, "40".into()));
+        let s = reduce(s, Action::DefaultBaseline("35.20".into()));
+        assert_eq!(s.baseline, "40");
     }
 
     #[test]
