@@ -273,7 +273,7 @@ const median = (values) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const ms = (n) => `${Math.round(n)} ms`.padStart(9);
+const ms = (n) => (Number.isFinite(n) ? `${Math.round(n)} ms` : 'n/a').padStart(9);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 async function compare(browser, sites, name) {
@@ -284,17 +284,26 @@ async function compare(browser, sites, name) {
   for (let run = 0; run < RUNS; run += 1) {
     for (const site of run % 2 ? ['peer', 'app'] : ['app', 'peer']) loads[site].push(await firstLoad(browser, sites[site], profile));
   }
-  const med = (site, key) => median(loads[site].map((l) => l[key]));
+  // A load whose paint timing has no first-contentful-paint entry (it happens in headless
+  // Chromium) leaves that figure out rather than counting it as 0 ms.
+  const med = (site, key) => {
+    const values = loads[site].map((l) => l[key]).filter((v) => typeof v === 'number');
+    return values.length ? median(values) : NaN;
+  };
   const medBytes = (site, type) => median(loads[site].map((l) => l.bytes[type]));
   const row = (label, key) => {
     const app = med('app', key);
     const peer = med('peer', key);
-    return { label, app, peer, ratio: app / peer };
+    return { label, key, app, peer, ratio: app / peer };
   };
   const rows = [row('first contentful paint', 'fcp'), row(`"${BUTTON}" visible`, 'visible'), row(`first result (${RESULT})`, 'result')];
   console.log(`\n${name} profile (${profile.label}); medians of ${RUNS} loads each, after one warm-up`);
   console.log(`  ${''.padEnd(34)} ${'app'.padStart(9)} ${'peer'.padStart(9)}   app/peer`);
-  for (const r of rows) console.log(`  ${r.label.padEnd(34)} ${ms(r.app)} ${ms(r.peer)}   ${r.ratio.toFixed(2)}×`);
+  for (const r of rows) {
+    const missing = ['app', 'peer'].map((site) => loads[site].filter((l) => typeof l[r.key] !== 'number').length);
+    const note = missing.some((n) => n) ? `   (not reported in ${missing[0]} app and ${missing[1]} peer loads)` : '';
+    console.log(`  ${r.label.padEnd(34)} ${ms(r.app)} ${ms(r.peer)}   ${Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : 'n/a'}${note}`);
+  }
   for (const site of ['app', 'peer']) {
     console.log(`  ${site.padEnd(4)} first results: ${loads[site].map((l) => Math.round(l.result)).join(', ')} ms; clicks: ${loads[site].map((l) => l.clicks).join(', ')}`);
   }
