@@ -3,7 +3,7 @@
 //! repeats the introduction (`intro="off"` for a second explainer on one page). Like every
 //! attribute, a wrong value gets a note for the page's editors and the default.
 
-use super::quoted;
+use super::{on_or_off, quoted};
 use yew::prelude::*;
 
 /// Headings start at `<h2>` unless the element says otherwise.
@@ -33,11 +33,10 @@ pub fn heading_level(value: Option<&str>, notes: &mut Vec<String>) -> u8 {
 /// The `intro` attribute: "on" (the default) shows "What is reablement?" and "How do we know
 /// if it worked?" before the example; "off" leaves them out.
 pub fn intro(value: Option<&str>, notes: &mut Vec<String>) -> bool {
-    match value.map(str::trim) {
+    match on_or_off(value) {
         None => true,
-        Some(v) if v.eq_ignore_ascii_case("on") => true,
-        Some(v) if v.eq_ignore_ascii_case("off") => false,
-        Some(v) => {
+        Some(Ok(on)) => on,
+        Some(Err(v)) => {
             notes.push(format!(
                 "The intro {} is not “on” or “off”, so the introduction is shown. Use intro=\"off\" to leave it out.",
                 quoted(v)

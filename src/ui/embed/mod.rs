@@ -83,6 +83,16 @@ pub struct Options {
 }
 
 /// An attribute value quoted in a note: at most 40 characters, control characters dropped.
+/// An "on" or "off" attribute, in any case: `None` when it is absent, else `Ok(on)`, or the
+/// trimmed value when it is neither.
+pub(crate) fn on_or_off(value: Option<&str>) -> Option<Result<bool, &str>> {
+    value.map(str::trim).map(|v| match v {
+        _ if v.eq_ignore_ascii_case("on") => Ok(true),
+        _ if v.eq_ignore_ascii_case("off") => Ok(false),
+        _ => Err(v),
+    })
+}
+
 pub(crate) fn quoted(value: &str) -> String {
     let clean: String = value.chars().filter(|c| !c.is_control()).collect();
     let mut shown: String = clean.chars().take(40).collect();
@@ -110,11 +120,10 @@ fn find_example(value: &str) -> Option<&'static Example> {
 /// The `weeks` attribute: `"on"` or `"off"` (the default). Shown only when the example has
 /// weeks of reablement; a note says why not otherwise.
 fn weeks_option(value: Option<&str>, example: &Example, notes: &mut Vec<String>) -> bool {
-    let on = match value.map(str::trim) {
+    let on = match on_or_off(value) {
         None => false,
-        Some(v) if v.eq_ignore_ascii_case("on") => true,
-        Some(v) if v.eq_ignore_ascii_case("off") => false,
-        Some(v) => {
+        Some(Ok(on)) => on,
+        Some(Err(v)) => {
             notes.push(format!(
                 "The weeks option {} is not one this calculator knows, so the weeks are not shown. Write weeks=\"on\" to show them.",
                 quoted(v)
