@@ -49,28 +49,43 @@ pub fn mount() {
 #[cfg(feature = "start")]
 thread_local! {
     static MOUNTED: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
+    static HANDOVER: std::cell::RefCell<Option<crate::ui::state::Handover>> = const { std::cell::RefCell::new(None) };
+}
+
+/// What the first screen's app holds in memory, kept current by the app for [`unmount_app`].
+#[cfg(feature = "start")]
+pub fn keep_for_handover(handover: crate::ui::state::Handover) {
+    HANDOVER.with(|kept| kept.replace(Some(handover)));
 }
 
 /// Takes the first screen's app off the page, so that the whole app can take over (the
-/// page then mounts it into a new element with `mountApp`).
+/// page then mounts it into a new element with `mountApp`); returns what the app had in
+/// memory (the form, answers an example replaced, the notice), for `mountApp`.
 #[cfg(feature = "start")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = unmountApp)]
-pub fn unmount_app() {
+pub fn unmount_app() -> wasm_bindgen::JsValue {
     if let Some(app) = MOUNTED.with(|mounted| mounted.take()) {
         app.destroy();
     }
+    HANDOVER
+        .with(|kept| kept.take())
+        .and_then(|handover| serde_wasm_bindgen::to_value(&handover).ok())
+        .unwrap_or(wasm_bindgen::JsValue::NULL)
 }
 
 /// The whole app's module (`app`): mounts every screen into `root` (an empty element),
 /// opening on the screen named `view` (`calculator`, `examples`, `present`, `service`,
 /// `saved`); `requested` when the user asked for it on the first screen (it then gets its
-/// address and its heading takes focus), not when the address named it at start-up. The draft
-/// and saved list come from the device, where the first screen keeps them.
+/// address and its heading takes focus), not when the address named it at start-up.
+/// `handover` is what `unmountApp` returned (the first screen's form and what it had in
+/// memory); the saved list comes from the device.
 #[cfg(feature = "app")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = mountApp)]
-pub fn mount_app(root: web_sys::Element, view: Option<String>, requested: bool) {
+pub fn mount_app(root: web_sys::Element, view: Option<String>, requested: bool, handover: wasm_bindgen::JsValue) {
     let view = view.as_deref().and_then(crate::ui::state::View::from_name).unwrap_or_default();
-    yew::Renderer::<App>::with_root_and_props(root, crate::ui::shell::AppProps { view, requested }).render();
+    let handover = serde_wasm_bindgen::from_value::<crate::ui::state::Handover>(handover).ok().map(Rc::new);
+    let props = crate::ui::shell::AppProps { view, requested, handover };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
 }
 
 /// The first screen as HTML, rendered natively at build time by the `prerender` binary:

@@ -126,3 +126,30 @@ test('a share link still opens the shared scenario, and then the calculator has 
     await context.close();
   }
 });
+
+test('answers an example replaced can still be put back after another view (the whole app taking over), and the form comes along even where storage is refused', { timeout: TEST_TIMEOUT }, async () => {
+  for (const refused of [false, true]) {
+    // Storage refused, as in some locked-down browsers: the draft cannot travel by the device.
+    const init = refused ? () => { Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('refused', 'SecurityError'); } }); } : undefined;
+    const { context, page, errors } = await openSite(site, { width: 1280, height: 800, init });
+    const label = refused ? 'storage refused' : 'storage allowed';
+    try {
+      await page.fill('#f-reference', 'MINE-1');
+      await page.getByRole('button', { name: "Load Arthur's example" }).click();
+      await page.getByRole('button', { name: 'Put back my previous answers' }).first().waitFor();
+      await page.getByRole('button', { name: 'Worked examples' }).click();
+      await heading(page, 'Worked examples');
+      assert.equal(await page.getByRole('button', { name: 'Put back my previous answers' }).count(), 0, `${label}: the offer is the calculator's`);
+      await page.getByRole('button', { name: 'One person' }).click();
+      await heading(page, 'Work out what reablement achieved');
+      assert.equal(await page.locator('#f-reference').inputValue(), 'AR-0002', `${label}: Arthur's example is still in the form`);
+      assert.match(await page.locator('.notice').first().innerText(), /The answers you had before are kept: you can still put them back/);
+      await page.getByRole('button', { name: 'Put back my previous answers' }).first().click();
+      await page.locator('#f-reference[value="MINE-1"], #f-reference').first().waitFor();
+      assert.equal(await page.locator('#f-reference').inputValue(), 'MINE-1', `${label}: the previous answers are back`);
+      assert.deepEqual(errors.filter((e) => !/refused/.test(e)), [], `${label}: the page reported errors`);
+    } finally {
+      await context.close();
+    }
+  }
+});

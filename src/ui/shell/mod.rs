@@ -34,12 +34,22 @@ const TITLE: &str = "Reablement outcome calculator";
 
 /// What the app renders first: an empty form on the screen asked for (the same on the server,
 /// which prerenders it, as in the browser), or, embedded, what the element asked for.
-fn initial_state(host: &Host, start: Option<&crate::ui::EmbedStart>, view: View, requested: bool) -> State {
+fn initial_state(
+    host: &Host,
+    start: Option<&crate::ui::EmbedStart>,
+    view: View,
+    requested: bool,
+    handover: Option<&crate::ui::state::Handover>,
+) -> State {
     if !host.standalone {
         // Embedded: start from what the element asked for (its example, baseline, rate).
         return State::new(start.map(|s| (*s.draft).clone()).unwrap_or_default(), None);
     }
-    State { view, view_seq: u32::from(requested), ..State::default() }
+    let state = match handover {
+        Some(handover) => handover.clone().into_state(view),
+        None => State { view, ..State::default() },
+    };
+    State { view_seq: u32::from(requested), ..state }
 }
 
 /// What this device has kept (the draft and the saved list), as an action applied after
@@ -78,6 +88,9 @@ pub struct AppProps {
     /// start-up): it gets its address and its heading takes focus, as any change of view does.
     #[prop_or_default]
     pub requested: bool,
+    /// What the first screen's app had in memory, when the whole app takes over from it.
+    #[prop_or_default]
+    pub handover: Option<Rc<crate::ui::state::Handover>>,
 }
 
 #[component]
@@ -86,8 +99,8 @@ pub fn App(props: &AppProps) -> Html {
     let start = use_context::<crate::ui::EmbedStart>();
     let state = use_reducer({
         let host = host.clone();
-        let (view, requested) = (props.view, props.requested);
-        move || initial_state(&host, start.as_ref(), view, requested)
+        let (view, requested, handover) = (props.view, props.requested, props.handover.clone());
+        move || initial_state(&host, start.as_ref(), view, requested, handover.as_deref())
     });
     let computed = use_memo(state.draft.clone(), compute);
     let summary = use_node_ref();
@@ -100,12 +113,17 @@ pub fn App(props: &AppProps) -> Html {
     let on_device = use_mut_ref(Vec::<SavedScenario>::new);
     {
         let standalone = host.standalone;
-        let quiet = props.view != View::Calculator;
+        // Taking over from the first screen: its draft came along, only the saved list is read.
+        let handed_over = props.handover.is_some();
+        let quiet = props.view != View::Calculator || handed_over;
         let dispatch = state.dispatcher();
         let on_device = on_device.clone();
         use_effect_with((), move |_| {
             if standalone {
-                let action = stored_on_device(quiet);
+                let mut action = stored_on_device(quiet);
+                if let (NavAction::Restore { draft, .. }, true) = (&mut action, handed_over) {
+                    *draft = None;
+                }
                 if let NavAction::Restore { saved, .. } = &action {
                     *on_device.borrow_mut() = saved.clone();
                 }
@@ -139,6 +157,12 @@ pub fn App(props: &AppProps) -> Html {
                 });
             }
         });
+    }
+    // What the whole app needs if it takes over from this first screen's module.
+    #[cfg(feature = "start")]
+    {
+        let handover = crate::ui::state::Handover::from_state(&state);
+        use_effect_with(handover, |handover| crate::ui::host::keep_for_handover(handover.clone()));
     }
     // Keep the saved list on the device when it changes.
     {

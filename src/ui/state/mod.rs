@@ -129,6 +129,40 @@ pub struct State {
     pub council: Rc<CouncilFile>,
 }
 
+/// What the first screen's app hands to the whole app when that takes over (another view was
+/// asked for): what is in memory only. The draft is on the device too, but not everywhere
+/// (storage can be refused), so it comes along.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Handover {
+    pub draft: Draft,
+    pub replaced: Option<Box<Draft>>,
+    pub notice: Option<String>,
+    pub show_errors: bool,
+    pub incoming: Option<Box<Draft>>,
+}
+
+impl Handover {
+    pub fn from_state(state: &State) -> Handover {
+        Handover {
+            draft: state.draft.clone(),
+            replaced: state.replaced.clone(),
+            notice: state.notice.clone(),
+            show_errors: state.show_errors,
+            incoming: state.incoming.clone(),
+        }
+    }
+
+    /// The whole app's first state, on `view`.
+    pub fn into_state(self, view: View) -> State {
+        let mut state = State::new(self.draft, self.notice);
+        state.replaced = self.replaced;
+        state.show_errors = self.show_errors;
+        state.incoming = self.incoming;
+        state.view = view;
+        state
+    }
+}
+
 /// At most this many scenarios side by side.
 pub const MAX_COMPARE: usize = 4;
 

@@ -38,6 +38,9 @@ pub enum NavAction {
     },
 }
 
+/// The notice on returning to the calculator while replaced answers can still be put back.
+pub const PUT_BACK: &str = "The answers you had before are kept: you can still put them back.";
+
 pub(super) fn reduce(state: &mut State, action: NavAction) {
     match action {
         NavAction::Incoming(draft) => state.incoming = Some(draft),
@@ -59,7 +62,9 @@ pub(super) fn reduce(state: &mut State, action: NavAction) {
                 state.return_focus = started.filter(|(from, _)| *from == view).map(|(_, button)| button);
             }
             state.view = view;
-            state.notice = None;
+            // A notice is about the view it was shown on; but answers an example or a file
+            // replaced can still be put back, so the calculator says so again on return.
+            state.notice = (view == View::Calculator && state.replaced.is_some()).then(|| PUT_BACK.to_string());
         }
         NavAction::Arrive(view) => state.view = view,
         NavAction::Present { from, button } => {
@@ -79,7 +84,11 @@ pub(super) fn reduce(state: &mut State, action: NavAction) {
         }
         NavAction::Ask(confirm) => state.confirm = Some(confirm),
         NavAction::CancelConfirm => state.confirm = None,
-        NavAction::DismissNotice => state.notice = None,
+        // "Hide this message" beside "Put back my previous answers" declines the offer too.
+        NavAction::DismissNotice => {
+            state.notice = None;
+            state.replaced = None;
+        }
         NavAction::Restore { draft, saved, notice } => {
             if let Some(draft) = draft {
                 state.draft = *draft;
@@ -109,6 +118,24 @@ mod tests {
         let opened = apply(s, vec![NavAction::AcceptIncoming.into()]);
         assert_eq!(opened.draft, link);
         assert!(opened.replaced.is_some(), "the replaced form can be put back");
+    }
+
+    #[test]
+    fn replaced_answers_can_be_put_back_after_visiting_another_view() {
+        let s = apply(Rc::new(State::default()), vec![FormAction::Set(Setting::Reference, "MINE".into()).into()]);
+        let arthur = Draft::from_json_text(include_str!("../examples/data/arthur.json")).unwrap();
+        let s = apply(s, vec![FormAction::Load(Box::new(arthur), "Arthur's example is loaded.".into()).into()]);
+        let away = apply(s, vec![NavAction::Show(View::Service).into()]);
+        assert_eq!(away.notice, None, "the example's notice is not the service view's");
+        let back = apply(away, vec![NavAction::Show(View::Calculator).into()]);
+        assert_eq!(back.notice.as_deref(), Some(PUT_BACK));
+        let put_back = apply(back.clone(), vec![FormAction::Undo.into()]);
+        assert_eq!(put_back.draft.reference, "MINE");
+        let declined = apply(back, vec![NavAction::DismissNotice.into()]);
+        assert!(declined.replaced.is_none(), "hiding the offer declines it");
+        let again =
+            apply(declined, vec![NavAction::Show(View::Examples).into(), NavAction::Show(View::Calculator).into()]);
+        assert_eq!(again.notice, None);
     }
 
     fn present_from_examples() -> Rc<State> {
