@@ -160,3 +160,21 @@ test('axe-core: no violations in presentation mode at 375 and 1280 px, nothing s
     }
   }
 });
+
+test('presenting from the first screen (the whole app takes over): Esc puts focus back on "Present the working step by step"', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, errors } = await open(1280, '');
+  try {
+    await page.getByRole('button', { name: "Load Arthur's example" }).click();
+    await page.getByRole('button', { name: 'Present the working step by step' }).click();
+    await page.locator('.present__stage').waitFor();
+    assert.equal(await page.locator('.present__who').innerText(), 'Arthur');
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { level: 1, name: 'Work out what reablement achieved' }).waitFor();
+    assert.equal(await focused(page), 'button: Present the working step by step');
+    assert.equal(await page.locator('#f-reference').inputValue(), 'AR-0002');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -139,6 +139,9 @@ pub struct Handover {
     pub notice: Option<String>,
     pub show_errors: bool,
     pub incoming: Option<Box<Draft>>,
+    /// Where presentation mode was started (the view's name, the button's id), so that leaving
+    /// it in the whole app puts focus back on that button.
+    pub presented_from: Option<(String, String)>,
 }
 
 impl Handover {
@@ -149,6 +152,10 @@ impl Handover {
             notice: state.notice.clone(),
             show_errors: state.show_errors,
             incoming: state.incoming.clone(),
+            presented_from: state
+                .presented_from
+                .as_ref()
+                .map(|(view, button)| (view.name().to_string(), button.clone())),
         }
     }
 
@@ -158,6 +165,8 @@ impl Handover {
         state.replaced = self.replaced;
         state.show_errors = self.show_errors;
         state.incoming = self.incoming;
+        state.presented_from =
+            self.presented_from.and_then(|(from, button)| View::from_name(&from).map(|from| (from, button)));
         state.view = view;
         state
     }
