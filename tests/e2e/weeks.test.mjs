@@ -385,3 +385,22 @@ test('the explainer\'s weeks="on": Arthur\'s weeks in plain words and a step-dow
     await context.close();
   }
 });
+
+test('the explainer\'s step chart follows its own width: the narrow drawing in a narrow column of a wide page', { timeout: TEST_TIMEOUT }, async () => {
+  // The page's own style puts the element in a 330 px column (bypassCSP lets the test add it).
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  try {
+    for (const [column, drawing] of [[null, 'wide'], ['330px', 'narrow']]) {
+      await page.goto(`${site.server.url}embed.html?example=arthur&weeks=on`);
+      if (column) await page.addStyleTag({ content: `reablement-calculator { display: block; max-width: ${column}; }` });
+      await page.locator('.explainer__weeks .stepchart').waitFor({ timeout: 30_000 });
+      const shown = await page.locator('.explainer__weeks .stepchart svg').evaluateAll((svgs) => svgs
+        .filter((svg) => getComputedStyle(svg).display !== 'none').map((svg) => svg.getAttribute('class')));
+      assert.deepEqual(shown, [`stepchart__svg stepchart__svg--${drawing}`], `in a ${column ?? 'full-width'} column`);
+    }
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 1280);
+  } finally {
+    await context.close();
+  }
+});
