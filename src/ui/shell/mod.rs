@@ -185,17 +185,21 @@ pub fn App(props: &AppProps) -> Html {
         let standalone = host.standalone;
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
+            // Until this app is taken off the page: a link read just before the whole app takes
+            // over is left in the address for the whole app to read, not lost with this one.
+            let alive = Rc::new(std::cell::Cell::new(true));
+            let on_page = alive.clone();
             let listener = standalone.then(|| {
                 let hash = history::hash();
                 match share::code_in_address() {
-                    Some(code) => open_share_link(code, dispatch.clone()),
+                    Some(code) => open_share_link(code, dispatch.clone(), on_page.clone()),
                     None => match route::view_for_hash(&hash) {
                         Some(View::Calculator) | None => {}
                         Some(view) => dispatch.dispatch(NavAction::Arrive(view).into()),
                     },
                 }
                 history::listen(move |hash| match share::code_in_address() {
-                    Some(code) => open_share_link(code, dispatch.clone()),
+                    Some(code) => open_share_link(code, dispatch.clone(), on_page.clone()),
                     None => {
                         if let Some(view) = route::view_for_hash(&hash) {
                             dispatch.dispatch(NavAction::Show(view).into());
@@ -203,7 +207,10 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 })
             });
-            move || drop(listener)
+            move || {
+                alive.set(false);
+                drop(listener)
+            }
         });
     }
     // A change of view the user made: its own address in the history (standalone), the top
@@ -403,9 +410,13 @@ fn OpenView(props: &OpenViewProps) -> Html {
 }
 
 /// A share link's scenario, read from the address: then a question before it replaces the form.
-fn open_share_link(code: String, dispatch: UseReducerDispatcher<State>) {
+/// `alive` is false once this app is off the page: the link then stays in the address.
+fn open_share_link(code: String, dispatch: UseReducerDispatcher<State>, alive: Rc<std::cell::Cell<bool>>) {
     wasm_bindgen_futures::spawn_local(async move {
         let draft = share::decompress(&code).await.and_then(|text| Draft::from_json_text(&text));
+        if !alive.get() {
+            return;
+        }
         share::clear_address();
         let action: Action = match draft {
             Some(draft) => NavAction::Incoming(Box::new(draft)).into(),
