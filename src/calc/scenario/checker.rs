@@ -51,6 +51,15 @@ pub(crate) struct Checker {
     pub errors: Vec<FieldMessage>,
 }
 
+/// An optional field: `Some(None)` when it is null or missing, else what `read` makes of it
+/// (`None` when `read` found it wrong and said so).
+fn unless_null<T>(value: Option<&Value>, read: impl FnOnce(&Value) -> Option<T>) -> Option<Option<T>> {
+    match value {
+        None | Some(Value::Null) => Some(None),
+        Some(v) => read(v).map(Some),
+    }
+}
+
 impl Checker {
     pub fn error(&mut self, path: impl fmt::Display, message: impl Into<String>) {
         self.errors.push(FieldMessage::new(path.to_string(), message));
@@ -120,10 +129,7 @@ impl Checker {
         max: u32,
         message: &str,
     ) -> Option<Option<u32>> {
-        match value {
-            None | Some(Value::Null) => Some(None),
-            Some(v) => self.whole(Some(v), path, min, max, message).map(Some),
-        }
+        unless_null(value, |v| self.whole(Some(v), path, min, max, message))
     }
 
     /// A whole number in `min..=max`, or `default` when null or missing.
@@ -136,10 +142,7 @@ impl Checker {
         default: u32,
         message: &str,
     ) -> Option<u32> {
-        match value {
-            None | Some(Value::Null) => Some(default),
-            Some(v) => self.whole(Some(v), path, min, max, message),
-        }
+        self.optional_whole(value, path, min, max, message).map(|n| n.unwrap_or(default))
     }
 
     /// Required money within `min..=max` pence.
@@ -169,10 +172,7 @@ impl Checker {
         max: i64,
         message: &str,
     ) -> Option<Option<Pence>> {
-        match value {
-            None | Some(Value::Null) => Some(None),
-            Some(v) => self.money(Some(v), path, min, max, message).map(Some),
-        }
+        unless_null(value, |v| self.money(Some(v), path, min, max, message))
     }
 
     /// Money within `min..=max` pence, or `default` when null or missing.
