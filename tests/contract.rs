@@ -459,7 +459,8 @@ fn an_empty_cohort_gives_null_figures_and_zero_counts() {
     assert_eq!(
         *result(&r),
         json!({ "count": 0, "mean_before_pence": null, "mean_after_pence": null, "after_vs_baseline_pence": null,
-                "no_ongoing_care_count": 0, "no_ongoing_care_percent": null, "annual_effect_pence": null })
+                "no_ongoing_care_count": 0, "no_ongoing_care_percent": null, "annual_effect_pence": null,
+                "over_time": null })
     );
 }
 

@@ -103,6 +103,17 @@ fn cohort_cell() -> impl Strategy<Value = String> {
     ]
 }
 
+/// An `ended` value: mostly real dates, some that are not (31 February, a UK date, 1999).
+fn cohort_date() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => (2000u32..2100, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("\"{y}-{m:02}-{d:02}\"")),
+        1 => Just("\"2025-02-29\"".to_string()),
+        1 => Just("\"24/09/2019\"".to_string()),
+        1 => Just("\"1999-12-31\"".to_string()),
+        1 => Just("null".to_string()),
+    ]
+}
+
 fn cohort_amount() -> impl Strategy<Value = String> {
     prop_oneof!["(0|[1-9][0-9]{0,4})(\\.[0-9]{1,2})?", "\"£?[0-9]{1,3}(,[0-9]{3})?(\\.[0-9]{2})?\""]
 }
@@ -110,10 +121,20 @@ fn cohort_amount() -> impl Strategy<Value = String> {
 /// Mostly good rows (their fields in any order), some with any fields and values.
 fn cohort_row() -> impl Strategy<Value = String> {
     let key = prop_oneof![
-        3 => Just("reference"), 3 => Just("before_weekly"), 3 => Just("after_weekly"), 1 => Just("note")
+        3 => Just("reference"), 3 => Just("before_weekly"), 3 => Just("after_weekly"), 1 => Just("ended"),
+        1 => Just("note")
     ];
-    let good = (prop_oneof![Just("null".to_string()), "\"[A-Z]-[0-9]{1,3}\""], cohort_amount(), cohort_amount())
-        .prop_map(|(r, b, a)| vec![("reference", r), ("before_weekly", b), ("after_weekly", a)])
+    let good = (
+        prop_oneof![Just("null".to_string()), "\"[A-Z]-[0-9]{1,3}\""],
+        cohort_amount(),
+        cohort_amount(),
+        prop_oneof![Just(None), cohort_date().prop_map(Some)],
+    )
+        .prop_map(|(r, b, a, ended)| {
+            let mut cells = vec![("reference", r), ("before_weekly", b), ("after_weekly", a)];
+            cells.extend(ended.map(|d| ("ended", d)));
+            cells
+        })
         .prop_shuffle();
     let any = prop::collection::vec((key, cohort_cell()), 0..4);
     prop_oneof![4 => good, 1 => any].prop_map(|cells| {
@@ -124,8 +145,14 @@ fn cohort_row() -> impl Strategy<Value = String> {
 
 /// A cohort as JSON text: mostly good rows, some settings, odd spacing.
 fn cohort_text() -> impl Strategy<Value = String> {
-    let setting =
-        prop_oneof![Just("baseline_weekly"), Just("people_per_week"), Just("package_weeks"), Just("weeks_per_year")];
+    let setting = prop_oneof![
+        Just("baseline_weekly"),
+        Just("people_per_week"),
+        Just("package_weeks"),
+        Just("weeks_per_year"),
+        Just("period"),
+        Just("target_per_week")
+    ];
     (prop::collection::vec(cohort_row(), 0..6), prop::collection::vec((setting, cohort_cell()), 0..3)).prop_map(
         |(rows, settings)| {
             let mut fields = vec![format!("\"rows\":\n[{}]", rows.join(",\n"))];
@@ -218,7 +245,7 @@ proptest! {
     #[test]
     fn any_text_never_panics_the_csv_reader(text in "\\PC{0,300}", reference in 0usize..4, before in 0usize..4, after in 0usize..4) {
         let _ = read_cohort_csv(&text);
-        let _ = read_cohort_csv_with(&text, Columns { reference: (reference < 3).then_some(reference), before, after });
+        let _ = read_cohort_csv_with(&text, Columns { reference: (reference < 3).then_some(reference), before, after, ended: None });
     }
 
     #[test]
@@ -264,6 +291,67 @@ proptest! {
     }
 }
 
+/// Dated cohort rows: `(before pence, after pence, days after 2020-01-01 or none)`.
+fn dated_rows() -> impl Strategy<Value = Vec<(i64, i64, Option<i32>)>> {
+    prop::collection::vec(
+        (0i64..200_000, prop_oneof![Just(0i64), 0i64..100_000], prop::option::weighted(0.9, 0i32..1500)),
+        0..120,
+    )
+}
+
+fn dated_cohort(rows: &[(i64, i64, Option<i32>)], period: &str) -> Json {
+    let first = calc::cohort::Day::parse_iso("2020-01-01").unwrap();
+    let rows: Vec<Json> = rows
+        .iter()
+        .map(|(before, after, day)| {
+            json!({ "before_weekly": Pence(*before).decimal(), "after_weekly": Pence(*after).decimal(),
+                    "ended": day.map(|d| calc::cohort::Day(first.0 + d).iso()) })
+        })
+        .collect();
+    json!({ "rows": rows, "period": period, "target_per_week": "3.5" })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Contract 1.2: every dated row is in exactly one period, the periods run without a break
+    /// from the first date's to the last's, and the undated rows are counted apart.
+    #[test]
+    fn the_periods_counts_add_up_to_the_dated_rows(rows in dated_rows(), months in any::<bool>()) {
+        let period = if months { "month" } else { "week" };
+        let response = common::run("cohort", &dated_cohort(&rows, period));
+        let result = common::result(&response);
+        let dated = rows.iter().filter(|r| r.2.is_some()).count();
+        let over_time = &result["over_time"];
+        if dated == 0 {
+            prop_assert_eq!(over_time, &Json::Null);
+            return Ok(());
+        }
+        let periods = over_time["periods"].as_array().unwrap();
+        let counted: u64 = periods.iter().map(|p| p["count"].as_u64().unwrap()).sum();
+        prop_assert_eq!(counted as usize, dated);
+        prop_assert_eq!(over_time["undated_count"].as_u64().unwrap() as usize, rows.len() - dated);
+        prop_assert!(periods.first().unwrap()["count"].as_u64().unwrap() > 0);
+        prop_assert!(periods.last().unwrap()["count"].as_u64().unwrap() > 0);
+        let volume = &over_time["volume_chart"];
+        if periods.len() >= 2 {
+            prop_assert_eq!(volume["point_types"].as_array().unwrap().len(), periods.len());
+        } else {
+            prop_assert_eq!(volume, &Json::Null);
+        }
+    }
+
+    /// The rows' order in the file is not their order in time: shuffled, the answer is the same.
+    #[test]
+    fn shuffling_the_rows_changes_nothing((rows, shuffled) in dated_rows().prop_flat_map(|rows| (Just(rows.clone()), Just(rows).prop_shuffle())), months in any::<bool>()) {
+        let period = if months { "month" } else { "week" };
+        prop_assert_eq!(
+            common::run("cohort", &dated_cohort(&rows, period)),
+            common::run("cohort", &dated_cohort(&shuffled, period))
+        );
+    }
+}
+
 /// Cohort rows as CSV cells: `(reference, before pence, after pence)`.
 fn csv_rows() -> impl Strategy<Value = Vec<(String, i64, i64)>> {
     prop::collection::vec(("[A-Z]{1,3}[-;, ]?[0-9]{1,4}", 0i64..10_000_000, 0i64..10_000_000), 0..30)
@@ -301,7 +389,7 @@ proptest! {
         let (mut chunked, whole) = match chosen {
             None => (ChunkedCsv::new(text.clone()), read_cohort_csv(&text)),
             Some((reference, before, after)) => {
-                let columns = Columns { reference, before, after };
+                let columns = Columns { reference, before, after, ended: None };
                 (ChunkedCsv::with_columns(text.clone(), columns), read_cohort_csv_with(&text, columns))
             }
         };

@@ -119,6 +119,22 @@ fn weeks_achieved_without_the_weeks_of_reablement_are_reported_once_at_the_weeks
 }
 
 #[test]
+fn a_wrong_week_achieved_counts_as_no_week_for_the_weeks_of_reablement() {
+    // Contract 1.2: only the week's own error, not "Enter how many weeks reablement lasted".
+    for week in [json!(0), json!(13), json!("two"), json!(1.5)] {
+        let s = with_weeks(Json::Null, vec![goal("a", "achieved", week.clone())], vec![visit(30, &["a"])]);
+        assert_eq!(errors(&scenario(s)), vec![err("goals[0].achieved_week", WEEK)], "{week}");
+    }
+    // One right week beside a wrong one still needs the weeks.
+    let s = with_weeks(
+        Json::Null,
+        vec![goal("a", "achieved", json!(0)), goal("b", "achieved", json!(2))],
+        vec![visit(30, &["a", "b"])],
+    );
+    assert_eq!(errors(&scenario(s)), vec![err("goals[0].achieved_week", WEEK), err("reablement_weeks", WEEKS_NEEDED)]);
+}
+
+#[test]
 fn every_weeks_error_is_reported_with_every_other_error() {
     let s = with_weeks(
         json!(3),

@@ -48,6 +48,8 @@ pub const MAX_LABEL_CHARS: usize = 80;
 pub const MAX_COHORT_ROWS: usize = 100_000;
 pub const MAX_PEOPLE_PER_WEEK_HUNDREDTHS: i64 = 100_000;
 pub const MAX_PACKAGE_WEEKS: u32 = 520;
+/// The service over time: at most this many weeks or months (contract 1.2).
+pub const MAX_PERIODS: usize = 520;
 
 /// True when `rate` is an hourly rate the contract accepts.
 pub fn hourly_rate_in_range(rate: Pence) -> bool {
@@ -92,5 +94,15 @@ mod tests {
             ),
         );
         states(cohort::PACKAGE_WEEKS, format!("between 1 and {MAX_PACKAGE_WEEKS}"));
+        use crate::calc::cohort::over_time::msg as over_time;
+        states(over_time::TOO_MANY_WEEKS, format!("more than {MAX_PERIODS} weeks"));
+        states(over_time::TOO_MANY_MONTHS, format!("more than {MAX_PERIODS} months"));
+        states(
+            over_time::TARGET,
+            format!(
+                "between 0 and {}",
+                crate::calc::money::group_thousands(MAX_PEOPLE_PER_WEEK_HUNDREDTHS as u64 / 100)
+            ),
+        );
     }
 }

@@ -114,7 +114,7 @@ function expectedCohort(c) {
   const count = c.rows.length;
   const free = c.rows.filter((r) => r.afterPence === 0n).length;
   if (count === 0) {
-    return { ok: true, result: { count, mean_before_pence: null, mean_after_pence: null, after_vs_baseline_pence: null, no_ongoing_care_count: free, no_ongoing_care_percent: null, annual_effect_pence: null } };
+    return { ok: true, result: { count, mean_before_pence: null, mean_after_pence: null, after_vs_baseline_pence: null, no_ongoing_care_count: free, no_ongoing_care_percent: null, annual_effect_pence: null, over_time: null } };
   }
   const n = BigInt(count);
   const meanBefore = divRound(c.rows.reduce((s, r) => s + r.beforePence, 0n), n);
@@ -130,6 +130,7 @@ function expectedCohort(c) {
       no_ongoing_care_count: free,
       no_ongoing_care_percent: percentOnePlace(BigInt(free), n),
       annual_effect_pence: Number(annual),
+      over_time: null,
     },
   };
 }

@@ -212,7 +212,7 @@ mod tests {
     #[test]
     fn columns_given_are_read_in_pieces_too() {
         let text = "Name,Was,Now\nA,1,2\nB,x,3\n".repeat(3);
-        let columns = Columns { reference: Some(0), before: 1, after: 2 };
+        let columns = Columns { reference: Some(0), before: 1, after: 2, ended: None };
         let mut chunked = ChunkedCsv::with_columns(text.clone(), columns);
         while !chunked.step(7) {}
         let read = chunked.finish();

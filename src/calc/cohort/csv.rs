@@ -16,14 +16,14 @@
 
 use super::headings::{csv_reader, Headings};
 pub use super::headings::{Column, Delimiter};
-use super::{msg, row_amount, CohortRow, MAX_ROWS};
+use super::{msg, row_amount, CohortRow, Day, MAX_ROWS};
 use crate::calc::money::Pence;
 use std::fmt;
 
-/// A file to start from: the contract's headings and two example lines to replace, as the
-/// calculator writes CSV (a byte order mark for spreadsheets, CRLF line ends).
-pub const TEMPLATE: &str =
-    "\u{feff}reference,before_weekly,after_weekly\r\nEXAMPLE-1,295.23,0.00\r\nEXAMPLE-2,144.62,29.98\r\n";
+/// A file to start from: the contract's headings (with the optional end date of contract 1.2)
+/// and two example lines to replace, as the calculator writes CSV (a byte order mark for
+/// spreadsheets, CRLF line ends).
+pub const TEMPLATE: &str = "\u{feff}reference,before_weekly,after_weekly,ended\r\nEXAMPLE-1,295.23,0.00,2019-09-24\r\nEXAMPLE-2,144.62,29.98,2019-09-26\r\n";
 
 /// How long a value quoted in a problem may be before it is cut short.
 const QUOTE_CHARS: usize = 30;
@@ -35,6 +35,8 @@ pub struct Columns {
     pub reference: Option<usize>,
     pub before: usize,
     pub after: usize,
+    /// The end date's column (contract 1.2), when the file has one.
+    pub ended: Option<usize>,
 }
 
 /// A line of the file that could not be used, or the reason none could.
@@ -137,9 +139,11 @@ impl Body {
         out.headings = headings.cells.clone();
         let columns = match columns {
             Some(c) => {
-                let chosen = [c.reference, Some(c.before), Some(c.after)];
+                let chosen = [c.reference, Some(c.before), Some(c.after), c.ended];
                 let in_file = chosen.iter().flatten().all(|i| *i < headings.cells.len());
-                let different = c.before != c.after && c.reference.is_none_or(|r| r != c.before && r != c.after);
+                let mut seen: Vec<usize> = chosen.iter().flatten().copied().collect();
+                seen.sort_unstable();
+                let different = seen.windows(2).all(|w| w[0] != w[1]);
                 if !(in_file && different) {
                     out.problems.push(CsvProblem::new(headings.line, msg::CSV_CHOSEN));
                     return None;
@@ -147,7 +151,7 @@ impl Body {
                 c
             }
             None => match headings.found {
-                [reference @ Some(_), Some(before), Some(after)] => Columns { reference, before, after },
+                [reference @ Some(_), Some(before), Some(after), ended] => Columns { reference, before, after, ended },
                 _ => {
                     out.problems.extend(headings.problems().into_iter().map(|m| CsvProblem::new(headings.line, m)));
                     return None;
@@ -216,8 +220,18 @@ impl Body {
             if after.is_none() {
                 bad(Column::After, &record[self.columns.after]);
             }
-            if let (true, Some(before_weekly), Some(after_weekly)) = (reference_ok, before, after) {
-                out.rows.push(CohortRow { reference: reference.to_string(), before_weekly, after_weekly });
+            let ended = match self.columns.ended.map(|i| record[i].trim()) {
+                None | Some("") => Some(None),
+                Some(cell) => {
+                    let day = Day::parse_cell(cell);
+                    if day.is_none() {
+                        bad(Column::Ended, cell);
+                    }
+                    day.map(Some)
+                }
+            };
+            if let (true, Some(before_weekly), Some(after_weekly), Some(ended)) = (reference_ok, before, after, ended) {
+                out.rows.push(CohortRow { reference: reference.to_string(), before_weekly, after_weekly, ended });
             }
         }
     }
@@ -234,12 +248,14 @@ fn amount(cell: &str, decimal_comma: bool) -> Option<Pence> {
     }
 }
 
-/// `After must be …` with the value → `After "abc" must be …`; an empty value leaves the
-/// message as it is.
+/// `After must be …` with the value → `After "abc" must be …` (`End date "x" must be …`); an
+/// empty value leaves the message as it is.
 fn quote_value(message: &str, value: &str) -> String {
     let value = value.trim();
-    match message.split_once(' ') {
-        Some((word, rest)) if !value.is_empty() => format!("{word} \"{}\" {rest}", cut_short(value)),
+    // The value goes after the message's subject: the words before " must ", else its first word.
+    let at = message.find(" must ").or_else(|| message.find(' '));
+    match at.map(|i| (&message[..i], &message[i + 1..])) {
+        Some((subject, rest)) if !value.is_empty() => format!("{subject} \"{}\" {rest}", cut_short(value)),
         _ => message.to_string(),
     }
 }
@@ -290,7 +306,7 @@ mod tests {
     }
 
     fn row(reference: &str, before: i64, after: i64) -> CohortRow {
-        CohortRow { reference: reference.into(), before_weekly: Pence(before), after_weekly: Pence(after) }
+        CohortRow { reference: reference.into(), before_weekly: Pence(before), after_weekly: Pence(after), ended: None }
     }
 
     #[test]
@@ -312,7 +328,38 @@ mod tests {
         assert_eq!(read.problems[1].field, Some(Column::Before));
         assert_eq!(lines_with_problems(&read.problems), 3);
         assert_eq!(read.delimiter, Delimiter::Comma);
-        assert_eq!(read.columns, Some(Columns { reference: Some(0), before: 1, after: 2 }));
+        assert_eq!(read.columns, Some(Columns { reference: Some(0), before: 1, after: 2, ended: None }));
+    }
+
+    #[test]
+    fn an_end_date_column_gives_each_row_its_date_and_a_bad_date_leaves_the_row_out() {
+        let text = "Client ID;Discharge date;Weekly cost at start;Weekly cost at 28 days\r\n\
+            R-001;24/09/2019 00:00;295,23;0\r\n\
+            R-002;4.9.2019;144,62;29,98\r\n\
+            R-003;;100;10\r\n\
+            R-004;2019-09-30;100;10\r\n\
+            R-005;31/02/2025;100;10\r\n\
+            R-006;09/24/2019;100;10\r\n";
+        let read = read_cohort_csv(text);
+        assert_eq!(read.columns, Some(Columns { reference: Some(0), before: 2, after: 3, ended: Some(1) }));
+        let dates: Vec<Option<String>> = read.rows.iter().map(|r| r.ended.map(Day::iso)).collect();
+        assert_eq!(dates, [Some("2019-09-24".into()), Some("2019-09-04".into()), None, Some("2019-09-30".into())]);
+        assert_eq!(read.rows[1].after_weekly, Pence(2998));
+        assert_eq!(
+            shown(&read),
+            [
+                "Line 6 (R-005): End date \"31/02/2025\" must be a date, like 24/09/2019",
+                "Line 7 (R-006): End date \"09/24/2019\" must be a date, like 24/09/2019",
+            ]
+        );
+        assert_eq!(read.problems[0].field, Some(Column::Ended));
+        // Chosen by hand, the same column reads the same dates.
+        let chosen = read_cohort_csv_with(text, Columns { reference: None, before: 2, after: 3, ended: Some(1) });
+        assert_eq!(chosen.rows.len(), 4);
+        assert_eq!(chosen.rows[0].ended, Day::parse_iso("2019-09-24"));
+        // A file without the column reads as before: no dates.
+        let read = read_cohort_csv("reference,before_weekly,after_weekly\nA,1,0\n");
+        assert_eq!(read.rows[0].ended, None);
     }
 
     #[test]
@@ -367,7 +414,7 @@ mod tests {
         assert_eq!(read.problems.len(), 1, "a line short of the headings is reported");
         let read = read_cohort_csv("after_weekly,note,before_weekly,reference\n0,x,295.23,A\n");
         assert_eq!(read.rows, vec![row("A", 29523, 0)]);
-        assert_eq!(read.columns, Some(Columns { reference: Some(3), before: 2, after: 0 }));
+        assert_eq!(read.columns, Some(Columns { reference: Some(3), before: 2, after: 0, ended: None }));
     }
 
     #[test]
@@ -434,20 +481,20 @@ mod tests {
     #[test]
     fn columns_can_be_given_for_headings_that_do_not_match() {
         let text = "Name;Was;Now\nA;1;1,5\nB;x;1\n";
-        let columns = Columns { reference: Some(0), before: 1, after: 2 };
+        let columns = Columns { reference: Some(0), before: 1, after: 2, ended: None };
         let read = read_cohort_csv_with(text, columns);
         assert_eq!(read.rows, vec![row("A", 100, 150)]);
         assert_eq!(shown(&read), ["Line 3 (B): Before \"x\" must be an amount in pounds, like 38.13"]);
         assert_eq!(read.columns, Some(columns));
         // No reference column: the rows have none.
-        let read = read_cohort_csv_with(text, Columns { reference: None, before: 2, after: 1 });
+        let read = read_cohort_csv_with(text, Columns { reference: None, before: 2, after: 1, ended: None });
         assert_eq!(read.rows, vec![row("", 150, 100)]);
         assert_eq!(shown(&read), ["Line 3: After \"x\" must be an amount in pounds, like 29.98"]);
         // The same column twice, or one past the last, reads nothing.
         for columns in [
-            Columns { reference: None, before: 1, after: 1 },
-            Columns { reference: Some(1), before: 1, after: 2 },
-            Columns { reference: None, before: 1, after: 3 },
+            Columns { reference: None, before: 1, after: 1, ended: None },
+            Columns { reference: Some(1), before: 1, after: 2, ended: None },
+            Columns { reference: None, before: 1, after: 3, ended: None },
         ] {
             let read = read_cohort_csv_with(text, columns);
             assert!(read.rows.is_empty());
@@ -459,8 +506,12 @@ mod tests {
     fn the_template_reads_back_as_its_example_rows() {
         let read = read_cohort_csv(TEMPLATE);
         assert!(read.problems.is_empty(), "{:?}", read.problems);
-        assert_eq!(read.rows, vec![row("EXAMPLE-1", 29523, 0), row("EXAMPLE-2", 14462, 2998)]);
-        assert!(TEMPLATE.starts_with("\u{feff}reference,before_weekly,after_weekly\r\n"));
+        let dated = |r: CohortRow, date: &str| CohortRow { ended: Day::parse_iso(date), ..r };
+        assert_eq!(
+            read.rows,
+            vec![dated(row("EXAMPLE-1", 29523, 0), "2019-09-24"), dated(row("EXAMPLE-2", 14462, 2998), "2019-09-26")]
+        );
+        assert!(TEMPLATE.starts_with("\u{feff}reference,before_weekly,after_weekly,ended\r\n"));
     }
 
     #[test]

@@ -5,15 +5,18 @@ use super::csv::LineCounter;
 use super::msg;
 use crate::calc::scenario::msg as scenario_msg;
 
-/// One of the three values a row needs.
+/// One of the values a row has: the three it needs, and its end date (contract 1.2), which
+/// a file may leave out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Column {
     Reference,
     Before,
     After,
+    Ended,
 }
 
 impl Column {
+    /// The columns a file must have.
     pub const ALL: [Column; 3] = [Column::Reference, Column::Before, Column::After];
 
     /// The contract's heading: `reference`, `before_weekly`, `after_weekly`.
@@ -22,11 +25,15 @@ impl Column {
             Column::Reference => "reference",
             Column::Before => "before_weekly",
             Column::After => "after_weekly",
+            Column::Ended => "ended",
         }
     }
 
     /// The column a heading names, if any: compared ignoring (ASCII) case, spaces, `_` and `-`
-    /// (`Case ref`, `BEFORE_WEEKLY`, `weekly-cost-after`).
+    /// (`Case ref`, `BEFORE_WEEKLY`, `weekly-cost-after`), with the headings councils' own
+    /// exports use (`Client ID`, `Weekly cost at start`, `Weekly cost at 28 days`,
+    /// `Discharge date`). An identifier that may identify a person (an NHS number) is not
+    /// taken as the reference.
     pub fn of_heading(heading: &str) -> Option<Column> {
         let key: String = heading
             .chars()
@@ -34,9 +41,50 @@ impl Column {
             .map(|c| c.to_ascii_lowercase())
             .collect();
         match key.as_str() {
-            "reference" | "ref" | "caseref" | "casereference" | "id" => Some(Column::Reference),
-            "beforeweekly" | "before" | "costbefore" | "weeklycostbefore" => Some(Column::Before),
-            "afterweekly" | "after" | "costafter" | "weeklycostafter" => Some(Column::After),
+            "reference" | "ref" | "caseref" | "casereference" | "id" | "clientid" | "clientref" | "clientreference"
+            | "personid" | "personref" | "serviceuserid" | "caseid" | "referralid" | "referencenumber" => {
+                Some(Column::Reference)
+            }
+            "beforeweekly"
+            | "before"
+            | "costbefore"
+            | "weeklycostbefore"
+            | "weeklycostatstart"
+            | "costatstart"
+            | "weeklycoststart"
+            | "startweeklycost"
+            | "weeklycostbeforereablement"
+            | "costbeforereablement"
+            | "weeklycostonreferral"
+            | "packagecostbefore"
+            | "weeklypackagebefore" => Some(Column::Before),
+            "afterweekly"
+            | "after"
+            | "costafter"
+            | "weeklycostafter"
+            | "weeklycostat28days"
+            | "costat28days"
+            | "weeklycost28days"
+            | "weeklycostafterreablement"
+            | "costafterreablement"
+            | "weeklycostatreview"
+            | "packagecostafter"
+            | "weeklypackageafter"
+            | "weeklycostatend"
+            | "costatend" => Some(Column::After),
+            "ended"
+            | "enddate"
+            | "dateended"
+            | "dischargedate"
+            | "dateofdischarge"
+            | "discharged"
+            | "reablementenddate"
+            | "reablementended"
+            | "datereablementended"
+            | "enddateofreablement"
+            | "reablementdischargedate"
+            | "closuredate"
+            | "dateclosed" => Some(Column::Ended),
             _ => None,
         }
     }
@@ -47,6 +95,7 @@ impl Column {
             Column::Reference => scenario_msg::REFERENCE,
             Column::Before => msg::BEFORE,
             Column::After => msg::AFTER,
+            Column::Ended => msg::CSV_ENDED,
         }
     }
 }
@@ -80,7 +129,7 @@ pub(super) struct Headings {
     /// Just after the heading line's record.
     pub end: usize,
     /// Each column's heading, when exactly one heading names it.
-    pub found: [Option<usize>; 3],
+    pub found: [Option<usize>; 4],
     /// Columns that more than one heading names.
     repeated: Vec<Column>,
 }
@@ -119,7 +168,7 @@ impl Headings {
         let start = record.position().map_or(0, |p| p.byte() as usize);
         let line = LineCounter::new(bytes, 1).line_at(start as u64);
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-        let mut found = [None; 3];
+        let mut found = [None; 4];
         let mut repeated = Vec::new();
         for (i, cell) in cells.iter().enumerate() {
             if let Some(column) = Column::of_heading(cell) {
@@ -138,10 +187,11 @@ impl Headings {
         Some(Headings { delimiter, cells, line, end: offset + reader.position().byte() as usize, found, repeated })
     }
 
-    /// How well these headings fit: all three columns named, then how many are, then cells.
+    /// How well these headings fit: all three columns a row needs named, then how many
+    /// columns are, then cells.
     fn score(&self) -> (bool, usize, usize) {
         let named = self.found.iter().flatten().count();
-        (named == 3, named, self.cells.len())
+        (self.found[..3].iter().all(Option::is_some), named, self.cells.len())
     }
 
     /// Why these headings cannot be read on their own.
@@ -210,10 +260,18 @@ mod tests {
             ("AFTER", Column::After),
             ("Cost after", Column::After),
             (" weekly_cost_after ", Column::After),
+            ("Client ID", Column::Reference),
+            ("Weekly cost at start", Column::Before),
+            ("Weekly cost at 28 days", Column::After),
+            ("ended", Column::Ended),
+            ("End date", Column::Ended),
+            ("Date ended", Column::Ended),
+            ("Discharge date", Column::Ended),
+            ("Reablement end date", Column::Ended),
         ] {
             assert_eq!(Column::of_heading(heading), Some(column), "{heading:?}");
         }
-        for heading in ["", "reference number", "before £", "after 28 days", "weekly", "cost"] {
+        for heading in ["", "NHS number", "before £", "after 28 days", "weekly", "cost", "start date", "date"] {
             assert_eq!(Column::of_heading(heading), None, "{heading:?}");
         }
     }

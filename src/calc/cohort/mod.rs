@@ -12,10 +12,12 @@ pub mod bands;
 pub mod chunked;
 pub mod csv;
 pub mod headings;
+pub mod over_time;
 
 pub use self::chunked::ChunkedCsv;
 pub use self::csv::{lines_with_problems, read_cohort_csv, read_cohort_csv_with, Columns, CsvProblem, CsvRows};
 pub use self::headings::{Column, Delimiter};
+pub use self::over_time::{Day, OverTime, Period};
 
 use super::json::{self, Value};
 use super::money::{div_round, parse_plain_decimal, percent_one_place, Pence};
@@ -36,6 +38,7 @@ pub mod msg {
     pub const PACKAGE_WEEKS: &str = "Package length must be a whole number of weeks between 1 and 520";
     pub const BEFORE: &str = "Before must be an amount in pounds, like 38.13";
     pub const AFTER: &str = "After must be an amount in pounds, like 29.98";
+    pub const CSV_ENDED: &str = "End date must be a date, like 24/09/2019";
     pub const CSV_UNREADABLE: &str = "This line could not be read as CSV text";
     pub const CSV_CHOSEN: &str = "Choose a different column of the file for each of reference, before and after";
     pub const CSV_EMPTY: &str =
@@ -56,6 +59,8 @@ pub struct CohortRow {
     pub reference: String,
     pub before_weekly: Pence,
     pub after_weekly: Pence,
+    /// The day reablement ended (contract 1.2), if the row has one.
+    pub ended: Option<Day>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +72,10 @@ pub struct Cohort {
     /// How many weeks an ongoing package lasts on average.
     pub package_weeks: u32,
     pub weeks_per_year: u32,
+    /// Weeks or months for the service over time (contract 1.2).
+    pub period: Period,
+    /// The volume chart's target, people a week in hundredths.
+    pub target_per_week_hundredths: Option<i64>,
 }
 
 impl Cohort {
@@ -77,6 +86,8 @@ impl Cohort {
             people_per_week_hundredths: DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS,
             package_weeks: DEFAULT_PACKAGE_WEEKS,
             weeks_per_year: DEFAULT_WEEKS_PER_YEAR,
+            period: Period::Week,
+            target_per_week_hundredths: None,
         }
     }
 
@@ -156,6 +167,30 @@ impl Cohort {
             msg::PACKAGE_WEEKS,
         );
         let weeks_per_year = check.weeks_per_year(value.get("weeks_per_year"), &root.key("weeks_per_year"));
+        let period = match value.get("period") {
+            None | Some(Value::Null) => Some(Period::Week),
+            Some(Value::String(s)) if Period::parse(s).is_some() => Period::parse(s),
+            Some(_) => {
+                check.error("period", over_time::msg::PERIOD);
+                None
+            }
+        };
+        let target_per_week_hundredths = match value.get("target_per_week") {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => match people_per_week(v) {
+                Some(n) if (0..=crate::calc::limits::MAX_PEOPLE_PER_WEEK_HUNDREDTHS).contains(&n) => Some(Some(n)),
+                _ => {
+                    check.error("target_per_week", over_time::msg::TARGET);
+                    None
+                }
+            },
+        };
+        // The span is checked only when every date is right (contract 1.2).
+        if let (true, Some(rows), Some(period)) = (check.errors.is_empty(), rows.as_deref(), period) {
+            if let Some(message) = over_time::span_error(rows, period) {
+                check.error("period", message);
+            }
+        }
         match (
             check.errors.is_empty(),
             rows,
@@ -163,6 +198,8 @@ impl Cohort {
             people_per_week_hundredths,
             package_weeks,
             weeks_per_year,
+            period,
+            target_per_week_hundredths,
         ) {
             (
                 true,
@@ -171,18 +208,28 @@ impl Cohort {
                 Some(people_per_week_hundredths),
                 Some(package_weeks),
                 Some(weeks_per_year),
-            ) => Ok(Cohort { rows, baseline_weekly, people_per_week_hundredths, package_weeks, weeks_per_year }),
+                Some(period),
+                Some(target_per_week_hundredths),
+            ) => Ok(Cohort {
+                rows,
+                baseline_weekly,
+                people_per_week_hundredths,
+                package_weeks,
+                weeks_per_year,
+                period,
+                target_per_week_hundredths,
+            }),
             _ => Err(check.errors),
         }
     }
 }
 
 /// A row's fields.
-pub(crate) const ROW_FIELDS: [&str; 3] = ["reference", "before_weekly", "after_weekly"];
+pub(crate) const ROW_FIELDS: [&str; 4] = ["reference", "before_weekly", "after_weekly", "ended"];
 
 /// The cohort's fields: its rows, then its settings.
-pub(crate) const COHORT_FIELDS: [&str; 5] =
-    ["rows", "baseline_weekly", "people_per_week", "package_weeks", "weeks_per_year"];
+pub(crate) const COHORT_FIELDS: [&str; 7] =
+    ["rows", "baseline_weekly", "people_per_week", "package_weeks", "weeks_per_year", "period", "target_per_week"];
 
 /// A row amount is money from £0.00 to £100,000.00.
 pub(crate) fn row_amount(pence: Option<Pence>) -> Option<Pence> {
@@ -225,7 +272,15 @@ fn row(check: &mut Checker, item: &mut Value, i: usize) -> Option<CohortRow> {
     };
     let before = amount("before_weekly", msg::BEFORE);
     let after = amount("after_weekly", msg::AFTER);
-    Some(CohortRow { reference: reference?, before_weekly: before?, after_weekly: after? })
+    let ended = match item.get("ended") {
+        None | Some(Value::Null) => Some(None),
+        Some(Value::String(s)) if Day::parse_iso(s).is_some() => Some(Day::parse_iso(s)),
+        Some(_) => {
+            check.error(format!("rows[{i}].ended"), over_time::msg::ENDED);
+            None
+        }
+    };
+    Some(CohortRow { reference: reference?, before_weekly: before?, after_weekly: after?, ended: ended? })
 }
 
 /// People a week, in hundredths: a JSON number or text of digits with at most 2 places.
@@ -246,9 +301,13 @@ pub struct CohortResult {
     pub no_ongoing_care_count: usize,
     pub no_ongoing_care_percent: Option<f64>,
     pub annual_effect_pence: Option<Pence>,
+    /// Contract 1.2: the service over time, or `None` (JSON `null`) when no row has a date.
+    pub over_time: Option<OverTime>,
 }
 
 pub fn calculate_cohort(cohort: &Cohort) -> CohortResult {
+    let over_time =
+        over_time::over_time(&cohort.rows, cohort.period, cohort.baseline_weekly, cohort.target_per_week_hundredths);
     let count = cohort.rows.len();
     let no_ongoing_care_count = cohort.rows.iter().filter(|r| r.after_weekly == Pence::ZERO).count();
     if count == 0 {
@@ -260,6 +319,7 @@ pub fn calculate_cohort(cohort: &Cohort) -> CohortResult {
             no_ongoing_care_count,
             no_ongoing_care_percent: None,
             annual_effect_pence: None,
+            over_time,
         };
     }
     let n = count as i128;
@@ -285,6 +345,7 @@ pub fn calculate_cohort(cohort: &Cohort) -> CohortResult {
         no_ongoing_care_count,
         no_ongoing_care_percent: Some(percent_one_place(no_ongoing_care_count as i128, n)),
         annual_effect_pence: Some(Pence(annual_effect)),
+        over_time,
     }
 }
 
@@ -303,7 +364,12 @@ mod tests {
 
     #[test]
     fn annual_effect_is_negative_when_mean_after_is_above_baseline() {
-        let rows = vec![CohortRow { reference: String::new(), before_weekly: Pence(10000), after_weekly: Pence(4813) }];
+        let rows = vec![CohortRow {
+            reference: String::new(),
+            before_weekly: Pence(10000),
+            after_weekly: Pence(4813),
+            ended: None,
+        }];
         let r = calculate_cohort(&Cohort::with_defaults(rows));
         // 58 people a week × 52 weeks × (3813 − 4813) × 52 weeks a year
         assert_eq!(r.annual_effect_pence, Some(Pence(-58 * 52 * 1000 * 52)));

@@ -7,7 +7,7 @@
 
 use super::parser::{Parser, Scalar};
 use super::value::{Key, Value};
-use crate::calc::cohort::{row_amount, Cohort, CohortRow, COHORT_FIELDS, MAX_ROWS, ROW_FIELDS};
+use crate::calc::cohort::{over_time, row_amount, Cohort, CohortRow, Day, COHORT_FIELDS, MAX_ROWS, ROW_FIELDS};
 use crate::calc::money::Pence;
 
 /// The fast reader: `None` as soon as anything is not a flat, valid row or a known setting.
@@ -47,6 +47,10 @@ pub fn read_flat(text: &str) -> Option<Cohort> {
     }
     let mut cohort = Cohort::from_json(Value::Object(settings)).ok()?;
     cohort.rows = rows.unwrap_or_default();
+    // Dates covering too many periods: the general reader reports it.
+    if over_time::span_error(&cohort.rows, cohort.period).is_some() {
+        return None;
+    }
     Some(cohort)
 }
 
@@ -76,7 +80,7 @@ fn flat_row(p: &mut Parser) -> Option<CohortRow> {
     if !p.eat(b'{') {
         return None;
     }
-    let mut cells: [Option<Scalar>; 3] = [None; 3];
+    let mut cells: [Option<Scalar>; 4] = [None; 4];
     if !p.eat(b'}') {
         loop {
             let name = p.field_name()?;
@@ -98,7 +102,12 @@ fn flat_row(p: &mut Parser) -> Option<CohortRow> {
         Some(Scalar::Text(s)) if s.chars().count() <= 100 => s.to_string(),
         Some(_) => return None,
     };
-    Some(CohortRow { reference, before_weekly: flat_amount(cells[1])?, after_weekly: flat_amount(cells[2])? })
+    let ended = match cells[3] {
+        None | Some(Scalar::Null) => None,
+        Some(Scalar::Text(text)) => Some(Day::parse_iso(text)?),
+        Some(Scalar::Number(_)) => return None,
+    };
+    Some(CohortRow { reference, before_weekly: flat_amount(cells[1])?, after_weekly: flat_amount(cells[2])?, ended })
 }
 
 /// A row's amount as [`Pence::from_json`] reads it, within a row's range.
@@ -125,7 +134,12 @@ mod tests {
         let fast = read_flat(text).expect("flat, valid rows are read by the fast reader");
         assert_eq!(
             fast.rows[1],
-            CohortRow { reference: String::new(), before_weekly: Pence(2650), after_weekly: Pence(185_000) }
+            CohortRow {
+                reference: String::new(),
+                before_weekly: Pence(2650),
+                after_weekly: Pence(185_000),
+                ended: None
+            }
         );
         assert_eq!(fast.rows[2].before_weekly, Pence(10_000));
         assert_eq!(fast.people_per_week_hundredths, 7725);

@@ -282,21 +282,22 @@ impl Checker {
             let status = self.code(item.get("status"), &path.key("status"), GoalStatus::from_code, msg::GOAL_STATUS);
             let week_path = path.key("achieved_week");
             let week_value = item.get("achieved_week");
-            any_week_given |= week_value.is_some_and(|v| !v.is_null());
-            let achieved_week =
-                match self.optional_whole(week_value, &week_path, 1, MAX_REABLEMENT_WEEKS, msg::ACHIEVED_WEEK) {
-                    // A week on a goal whose status is itself wrong: only the status's error.
-                    Some(Some(_)) if status.is_none() => None,
-                    Some(Some(_)) if status != Some(GoalStatus::Achieved) => {
-                        self.error(week_path, msg::ACHIEVED_WEEK_NOT_ACHIEVED);
-                        None
-                    }
-                    Some(Some(week)) if matches!(reablement_weeks, Some(Some(weeks)) if week > weeks) => {
-                        self.error(week_path, msg::ACHIEVED_WEEK_LATE);
-                        None
-                    }
-                    read => read,
-                };
+            let week = self.optional_whole(week_value, &week_path, 1, MAX_REABLEMENT_WEEKS, msg::ACHIEVED_WEEK);
+            // A wrong week counts as no week for "Enter how many weeks" (contract 1.2).
+            any_week_given |= matches!(week, Some(Some(_)));
+            let achieved_week = match week {
+                // A week on a goal whose status is itself wrong: only the status's error.
+                Some(Some(_)) if status.is_none() => None,
+                Some(Some(_)) if status != Some(GoalStatus::Achieved) => {
+                    self.error(week_path, msg::ACHIEVED_WEEK_NOT_ACHIEVED);
+                    None
+                }
+                Some(Some(week)) if matches!(reablement_weeks, Some(Some(weeks)) if week > weeks) => {
+                    self.error(week_path, msg::ACHIEVED_WEEK_LATE);
+                    None
+                }
+                read => read,
+            };
             match (id, description, outcome, status, achieved_week) {
                 (Some(id), Some(description), Some(outcome), Some(status), Some(achieved_week)) => {
                     goals.push(Goal { id, description, outcome, status, achieved_week })

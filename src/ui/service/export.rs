@@ -78,9 +78,19 @@ mod tests {
     #[test]
     fn rows_csv_reads_back_and_is_safe() {
         let rows = vec![
-            CohortRow { reference: "=cmd|' /C calc'!A0".into(), before_weekly: Pence(29523), after_weekly: Pence(0) },
-            CohortRow { reference: "B-2, flat \"3\"".into(), before_weekly: Pence(185_000), after_weekly: Pence(2998) },
-            CohortRow { reference: "".into(), before_weekly: Pence(5), after_weekly: Pence(10_000_000) },
+            CohortRow {
+                reference: "=cmd|' /C calc'!A0".into(),
+                before_weekly: Pence(29523),
+                after_weekly: Pence(0),
+                ended: None,
+            },
+            CohortRow {
+                reference: "B-2, flat \"3\"".into(),
+                before_weekly: Pence(185_000),
+                after_weekly: Pence(2998),
+                ended: None,
+            },
+            CohortRow { reference: "".into(), before_weekly: Pence(5), after_weekly: Pence(10_000_000), ended: None },
         ];
         let text = rows_csv(&rows);
         assert_eq!(

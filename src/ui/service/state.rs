@@ -516,7 +516,7 @@ pub(super) mod tests {
         assert!(s.status.contains("Choose them below"), "{}", s.status);
         let s = reduce(s, Action::Reading("odd.csv".into()));
         assert!(s.unmatched.is_some(), "still there while the file is read again");
-        let columns = Columns { reference: Some(0), before: 1, after: 2 };
+        let columns = Columns { reference: Some(0), before: 1, after: 2, ended: None };
         let s = reduce(s, Action::Loaded(2, "odd.csv".into(), read_cohort_csv_with(&text, columns), None));
         assert!(s.unmatched.is_none());
         assert_eq!(s.rows.borrow()[0].after_weekly, Pence(50));
