@@ -1,13 +1,13 @@
-//! JSON text in the browser, through the browser's own `JSON.parse` / `JSON.stringify` and
-//! serde-wasm-bindgen (already needed by the API), rather than shipping a second JSON parser.
+//! JSON text in the browser: read with the core's own JSON parser (in every module for the
+//! API) and [`super::value_de`]; written through serde-wasm-bindgen and the browser's
+//! `JSON.stringify`.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 /// Parses JSON text into `T`; `None` for text that is not JSON or not a `T`.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
-    let value = js_sys::JSON::parse(text).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    super::value_de::from_text(text)
 }
 
 /// `value` as JSON text (`indent` spaces, or none for 0).

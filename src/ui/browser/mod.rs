@@ -12,3 +12,4 @@ pub mod keys;
 pub mod paint;
 pub mod share;
 pub mod storage;
+pub mod value_de;

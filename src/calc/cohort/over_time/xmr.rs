@@ -15,7 +15,7 @@ pub enum Better {
 }
 
 impl Better {
-    fn direction(self) -> i8 {
+    fn direction(self) -> i64 {
         match self {
             Better::Lower => -1,
             Better::Higher => 1,
@@ -73,66 +73,66 @@ const RUN: usize = 7;
 
 /// The chart of `values` (one per period; `None` for a period without a point), or `None`
 /// with fewer than 2 points.
+///
+/// Integers are `i64`: a point is at most £100,000.00 (10⁷ pence, a row's largest amount) or
+/// 100,000 people a week (10⁷ hundredths), and there are at most 520 points, so the largest
+/// product below (a point × the common denominator, 300 × 520 × 519) is under 10¹⁵, far
+/// inside `i64`. (`i128` arithmetic made this code half as large again in WebAssembly.)
 pub fn chart(values: &[Option<i64>], better: Better, target: Option<i64>) -> Option<Chart> {
-    let x: Vec<i128> = values.iter().flatten().map(|&v| i128::from(v)).collect();
-    let k = x.len();
+    let x: Vec<i64> = values.iter().flatten().copied().collect();
+    let k = x.len() as i64;
     if k < 2 {
         return None;
     }
-    let sum: i128 = x.iter().sum();
-    let ranges: Vec<i128> = x.windows(2).map(|w| (w[1] - w[0]).abs()).collect();
-    let range_sum: i128 = ranges.iter().sum();
+    let sum: i64 = x.iter().sum();
+    let range = |i: usize| (x[i] - x[i - 1]).abs();
+    let n = k - 1;
+    let range_sum: i64 = (1..x.len()).map(range).sum();
     // Screening: keep mR < 3.267 × (ΣmR ÷ (k − 1)), that is mR × (k − 1) × 1000 < 3267 × ΣmR.
     // When every mR is 0, all are kept.
-    let (kept_sum, kept) = if range_sum == 0 {
-        (0, ranges.len() as i128)
-    } else {
-        let n = ranges.len() as i128;
-        ranges.iter().filter(|&&r| r * n * 1000 < 3267 * range_sum).fold((0, 0), |(s, c), &r| (s + r, c + 1))
-    };
+    let (mut kept_sum, mut kept) = (0, 0);
+    for i in 1..x.len() {
+        let r = range(i);
+        if range_sum == 0 || r * n * 1000 < 3267 * range_sum {
+            kept_sum += r;
+            kept += 1;
+        }
+    }
     // Over the common denominator D = 300 × k × kept: mean = Σx·300·kept ÷ D, and
     // 2.66 × amR = 2.66 × kept_sum ÷ kept = 798·k·kept_sum ÷ D (near: 532·k·kept_sum ÷ D).
-    let d = 300 * k as i128 * kept;
+    let d = 300 * k * kept;
     let mean = sum * 300 * kept;
-    let spread = 798 * k as i128 * kept_sum;
-    let near_spread = 532 * k as i128 * kept_sum;
+    let spread = 798 * k * kept_sum;
+    let near_spread = 532 * k * kept_sum;
     let (upper, lower) = (mean + spread, mean - spread);
-    let scaled: Vec<i128> = x.iter().map(|v| v * d).collect();
-    let side: Vec<i8> = scaled.iter().map(|&v| (v - mean).signum() as i8).collect();
-    let outside: Vec<bool> = scaled.iter().map(|&v| v > upper || v < lower).collect();
-    let near: Vec<bool> = scaled
-        .iter()
-        .zip(&outside)
-        .map(|(&v, &out)| !out && (v > mean + near_spread || v < mean - near_spread))
-        .collect();
-
-    let in_run = runs(k, |i| side[i] != 0 && side[i] == side[i - 1]);
-    let rising = runs(k, |i| x[i] > x[i - 1]);
-    let falling = runs(k, |i| x[i] < x[i - 1]);
-    let in_trend: Vec<bool> = (0..k).map(|i| rising[i] || falling[i]).collect();
-    let two_of_three: Vec<bool> = (0..k)
-        .map(|i| {
-            near[i]
-                && (i.saturating_sub(2)..=i).filter(|&s| s + 2 < k).any(|s| {
-                    (s..s + 3).filter(|&j| near[j]).count() >= 2
-                        && (s..s + 3).all(|j| side[j] != 0 && side[j] == side[s])
-                })
-        })
-        .collect();
-
-    let step = |a: usize, b: usize| (x[b] - x[a]).signum() as i8;
-    let mut rules = Vec::with_capacity(k);
-    let mut types = Vec::with_capacity(k);
-    for i in 0..k {
-        let (rule, direction) = if outside[i] {
-            (Some(Rule::Outside), side[i])
-        } else if in_trend[i] {
-            let direction = if i + 1 < k && in_trend[i + 1] { step(i, i + 1) } else { step(i - 1, i) };
-            (Some(Rule::Trend), direction)
-        } else if two_of_three[i] {
-            (Some(Rule::TwoOfThree), side[i])
-        } else if in_run[i] {
-            (Some(Rule::Run), side[i])
+    let side = |i: usize| (x[i] * d - mean).signum();
+    let outside = |i: usize| (x[i] * d - mean).abs() > spread;
+    let near = |i: usize| !outside(i) && (x[i] * d - mean).abs() > near_spread;
+    let len = x.len();
+    let in_run = runs(len, &|i| side(i) != 0 && side(i) == side(i - 1));
+    let rising = runs(len, &|i| x[i] > x[i - 1]);
+    let falling = runs(len, &|i| x[i] < x[i - 1]);
+    let in_trend = |i: usize| rising[i] || falling[i];
+    // Near, and one of 3 consecutive points, at least 2 of them near, all on one side.
+    let two_of_three = |i: usize| {
+        near(i)
+            && len >= 3
+            && (i.saturating_sub(2)..=i.min(len - 3)).any(|s| {
+                (s..s + 3).filter(|&j| near(j)).count() >= 2 && (s..s + 3).all(|j| side(j) != 0 && side(j) == side(s))
+            })
+    };
+    let step = |a: usize, b: usize| (x[b] - x[a]).signum();
+    let mut rules = Vec::with_capacity(len);
+    let mut types = Vec::with_capacity(len);
+    for (i, &run) in in_run.iter().enumerate() {
+        let (rule, direction) = if outside(i) {
+            (Some(Rule::Outside), side(i))
+        } else if in_trend(i) {
+            (Some(Rule::Trend), if i + 1 < len && in_trend(i + 1) { step(i, i + 1) } else { step(i - 1, i) })
+        } else if two_of_three(i) {
+            (Some(Rule::TwoOfThree), side(i))
+        } else if run {
+            (Some(Rule::Run), side(i))
         } else {
             (None, 0)
         };
@@ -144,32 +144,31 @@ pub fn chart(values: &[Option<i64>], better: Better, target: Option<i64>) -> Opt
         rules.push(rule);
     }
 
+    // A target equal to a limit is hit and miss.
     let assurance = target.map(|t| {
-        let t = i128::from(t) * d;
+        let t = t * d;
         let (passes, fails) = match better {
             Better::Lower => (t > upper, t < lower),
             Better::Higher => (t < lower, t > upper),
         };
-        if passes {
-            Assurance::Pass
-        } else if fails {
-            Assurance::Fail
-        } else {
-            Assurance::HitAndMiss
+        match (passes, fails) {
+            (true, _) => Assurance::Pass,
+            (_, true) => Assurance::Fail,
+            _ => Assurance::HitAndMiss,
         }
     });
-    let report = |n: i128| div_round(n, d) as i64;
+    let report = |v: i64| div_round(i128::from(v), i128::from(d)) as i64;
     let mut point = types.iter();
     let point_types = values.iter().map(|v| v.and_then(|_| point.next().copied())).collect();
     Some(Chart {
-        points: k,
-        short: k < SHORT,
+        points: len,
+        short: len < SHORT,
         mean: report(mean),
         upper_limit: report(upper),
         lower_limit: report(lower),
         target,
         point_types,
-        variation: types[k - 1],
+        variation: types[len - 1],
         assurance,
         rules,
     })
@@ -177,7 +176,7 @@ pub fn chart(values: &[Option<i64>], better: Better, target: Option<i64>) -> Opt
 
 /// Marks every point of each run of at least [`RUN`] consecutive points in which each point
 /// after the first is `joined` to the one before it.
-fn runs(k: usize, joined: impl Fn(usize) -> bool) -> Vec<bool> {
+fn runs(k: usize, joined: &dyn Fn(usize) -> bool) -> Vec<bool> {
     let mut marked = vec![false; k];
     let mut start = 0;
     for i in 1..=k {
