@@ -10,12 +10,16 @@
 pub mod columns;
 pub mod export;
 pub mod histogram;
+pub mod illustrative;
+pub mod over_time;
 pub mod state;
 pub mod words;
+pub mod xmr_chart;
 
 use self::columns::ColumnChooser;
 use self::export::{rows_csv, summary_csv};
 use self::histogram::Histogram;
+use self::over_time::{OverTimeSection, TARGET_HINT};
 use self::state::{Action, Field, Preset, State};
 use self::words::{gap_words, hundredths, lines_could_not_be_used, people, year_words};
 use crate::calc::cohort::csv::TEMPLATE;
@@ -194,6 +198,12 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                     </button>
                 </div>
                 <p class="hint">{ "The redesigned service also loads 10 example rows, so the results show at once. Source: Leicestershire County Council, adult social care target operating model update, November 2019." }</p>
+                <div class="button-group">
+                    <button type="button" class="button button--secondary" onclick={preset(Preset::Illustrative)}>
+                        { "Made-up figures over 26 weeks (to show the charts over time)" }
+                    </button>
+                </div>
+                <p class="hint">{ "Invented rows with end dates, not real people: a service that changes how it works from week 14. Use them to see, or to teach, how the charts over time are read." }</p>
             </div>
 
             <div class="service__inputs">
@@ -240,6 +250,7 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                         format!("A whole number of weeks, from 1 to {}. If you do not know, {DEFAULT_PACKAGE_WEEKS} is a common assumption.", crate::calc::limits::MAX_PACKAGE_WEEKS),
                         InputKind::Whole, Some("weeks"), "w-4") }
                     { field(Field::WeeksPerYear, "Weeks in a year", format!("Used for the yearly effect. Usually {DEFAULT_WEEKS_PER_YEAR}."), InputKind::Whole, None, "w-2") }
+                    { field(Field::TargetPerWeek, "Target people a week (optional)", TARGET_HINT.to_string(), InputKind::Decimal, Some("a week"), "w-5") }
                     <div class="inset">
                         <p><strong>{ "How the yearly effect is worked out (Little's law). " }</strong>
                             { "If N people a week leave reablement with an ongoing package lasting W weeks on average, about N × W people have a package at any time; each costs (baseline − mean after) less a week than at the baseline." }</p>
@@ -251,6 +262,11 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                 <h2 class="heading-m" id="service-results-heading">{ "3. Results" }</h2>
                 { results_view(&state) }
             </section>
+            if let Ok(figures) = &*state.figures {
+                if figures.result.over_time.is_some() || figures.span_error.is_some() {
+                    <OverTimeSection figures={Rc::new(figures.clone())} period={state.period()} dispatch={state.dispatcher()} />
+                }
+            }
         </div>
     }
 }

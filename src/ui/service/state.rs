@@ -3,7 +3,7 @@
 
 use super::words::{gap_words, hundredths, lines_could_not_be_used};
 use crate::calc::cohort::bands::{count_bands, Band};
-use crate::calc::cohort::{lines_with_problems, CsvProblem, CsvRows};
+use crate::calc::cohort::{lines_with_problems, over_time, CsvProblem, CsvRows, Period};
 use crate::calc::limits::{
     DEFAULT_BASELINE, DEFAULT_PACKAGE_WEEKS, DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS, DEFAULT_WEEKS_PER_YEAR,
 };
@@ -28,13 +28,15 @@ L-009,72.30,72.28
 L-010,204.85,71.75
 ";
 
-/// The four figures the calculation uses, as typed.
+/// The figures the calculation uses, as typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     Baseline,
     PeoplePerWeek,
     PackageWeeks,
     WeeksPerYear,
+    /// The volume chart's target (contract 1.2); optional.
+    TargetPerWeek,
 }
 
 impl Field {
@@ -45,6 +47,7 @@ impl Field {
             Field::PeoplePerWeek => "people_per_week",
             Field::PackageWeeks => "package_weeks",
             Field::WeeksPerYear => "weeks_per_year",
+            Field::TargetPerWeek => "target_per_week",
         }
     }
 
@@ -54,6 +57,7 @@ impl Field {
             Field::PeoplePerWeek => "service-people",
             Field::PackageWeeks => "service-package-weeks",
             Field::WeeksPerYear => "service-weeks-per-year",
+            Field::TargetPerWeek => "service-target",
         }
     }
 }
@@ -64,10 +68,14 @@ pub enum Preset {
     LeicestershireBaseline,
     /// 77.25 people a week, and the 10 example rows (mean after £29.98).
     LeicestershireRedesigned,
+    /// Made-up dated rows, 26 weeks with a change part way through, to show the charts.
+    Illustrative,
 }
 
 pub enum Action {
     Set(Field, String),
+    /// Weeks or months for the service over time.
+    Period(Period),
     Preset(Preset),
     /// The baseline the view starts from (a council's own, or the calculator's): it replaces
     /// the baseline in use unless another has been typed or a preset's is in use.
@@ -98,6 +106,9 @@ pub struct Figures {
     pub cohort: Cohort,
     pub result: CohortResult,
     pub bands: Rc<Vec<Band>>,
+    /// Why there is no service over time although rows have dates: they cover more than
+    /// 520 periods (contract 1.2's message). The rest of the results stand.
+    pub span_error: Option<&'static str>,
 }
 
 #[derive(Clone)]
@@ -106,6 +117,8 @@ pub struct State {
     pub(super) people_per_week: String,
     pub(super) package_weeks: String,
     pub(super) weeks_per_year: String,
+    pub(super) target_per_week: String,
+    pub(super) period: Period,
     /// The good rows in use. Shared between versions of the state and never changed once
     /// loaded, except that a calculation borrows the `Vec` for a moment (see `recompute`),
     /// so 100,000 rows are not copied on every key press.
@@ -141,6 +154,8 @@ impl Default for State {
             people_per_week: hundredths(DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS),
             package_weeks: DEFAULT_PACKAGE_WEEKS.to_string(),
             weeks_per_year: DEFAULT_WEEKS_PER_YEAR.to_string(),
+            target_per_week: String::new(),
+            period: Period::Week,
             rows: Rc::default(),
             source: None,
             problems: Rc::default(),
@@ -179,13 +194,22 @@ impl State {
             ("people_per_week", Value::string(self.people_per_week.clone())),
             ("package_weeks", whole(&self.package_weeks)),
             ("weeks_per_year", whole(&self.weeks_per_year)),
+            ("period", Value::string(if self.period == Period::Month { "month" } else { "week" })),
+            (
+                "target_per_week",
+                match self.target_per_week.trim() {
+                    "" => Value::Null,
+                    t => Value::string(t),
+                },
+            ),
         ]);
         let figures = Cohort::from_json(value).map(|mut cohort| {
             cohort.rows = self.rows.take();
             let result = calculate_cohort(&cohort);
+            let span_error = over_time::span_error(&cohort.rows, cohort.period);
             let bands = count_bands(cohort.rows.iter().map(|r| r.after_weekly), cohort.baseline_weekly);
             *self.rows.borrow_mut() = std::mem::take(&mut cohort.rows);
-            Figures { cohort, result, bands: Rc::new(bands) }
+            Figures { cohort, result, bands: Rc::new(bands), span_error }
         });
         self.figures = Rc::new(figures);
     }
@@ -203,7 +227,12 @@ impl State {
             Field::PeoplePerWeek => &self.people_per_week,
             Field::PackageWeeks => &self.package_weeks,
             Field::WeeksPerYear => &self.weeks_per_year,
+            Field::TargetPerWeek => &self.target_per_week,
         }
+    }
+
+    pub(super) fn period(&self) -> Period {
+        self.period
     }
 
     /// A file of the user's own replaces a preset's rows: the figures the preset set go back to
@@ -264,10 +293,15 @@ impl Reducible for State {
                     Field::PeoplePerWeek => s.people_per_week = text,
                     Field::PackageWeeks => s.package_weeks = text,
                     Field::WeeksPerYear => s.weeks_per_year = text,
+                    Field::TargetPerWeek => s.target_per_week = text,
                 }
                 // Figures typed are the user's own, kept for any file.
                 s.preset = None;
                 s.figures_note = None;
+                s.recompute();
+            }
+            Action::Period(period) => {
+                s.period = period;
                 s.recompute();
             }
             Action::DefaultBaseline(baseline) => {
@@ -304,6 +338,19 @@ impl Reducible for State {
                         s.recompute();
                         s.status = format!(
                             "Leicestershire's redesigned service is in use: 77.25 people a week and the 10 example rows.{}",
+                            s.result_sentence()
+                        );
+                    }
+                    Preset::Illustrative => {
+                        s.people_per_week = hundredths(DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS);
+                        s.use_rows(
+                            super::illustrative::SOURCE.into(),
+                            CsvRows { rows: super::illustrative::rows(), ..CsvRows::default() },
+                        );
+                        s.recompute();
+                        s.status = format!(
+                            "Made-up figures are in use: {} rows over 26 weeks, to show the charts of the service over time.{}",
+                            s.rows.borrow().len(),
                             s.result_sentence()
                         );
                     }
