@@ -365,13 +365,15 @@ test('"Download a template" gives a file that reads back as its two example rows
     assert.equal(download.suggestedFilename(), 'whole-service-template.csv');
     const file = await download.path();
     const text = fs.readFileSync(file, 'utf8');
-    assert.equal(text, '\ufeffreference,before_weekly,after_weekly\r\nEXAMPLE-1,295.23,0.00\r\nEXAMPLE-2,144.62,29.98\r\n');
+    assert.equal(text, '\ufeffreference,before_weekly,after_weekly,ended\r\nEXAMPLE-1,295.23,0.00,2019-09-24\r\nEXAMPLE-2,144.62,29.98,2019-09-26\r\n');
     const copy = writeFile('whole-service-template.csv', text);
     await page.getByLabel('Choose a CSV file').setInputFiles(copy);
     await page.getByTestId('service-count').waitFor({ timeout: APP_TIMEOUT });
     assert.match(await testId(page, 'service-status'), /^2 rows read from whole-service-template\.csv\. Mean after reablement £14\.99 a week per person/);
     assert.equal(await testId(page, 'service-mean-before'), pounds(meanPence([29523, 14462])));
     assert.equal(await page.getByTestId('service-problems').count(), 0);
+    // The template's end dates put both rows in one week.
+    assert.match(await testId(page, 'service-over-time-counts'), /^2 people with an end date, in 1 week\./);
     assert.deepEqual(pageErrors, []);
   } finally {
     await page.close();

@@ -74,11 +74,12 @@ impl ChunkedCsv {
     }
 
     pub fn finish(self) -> CsvRows {
-        self.read
+        self.into_parts().0
     }
 
     /// What was read, and the text (a page keeps it to read again with chosen columns).
-    pub fn into_parts(self) -> (CsvRows, String) {
+    pub fn into_parts(mut self) -> (CsvRows, String) {
+        self.read.settle();
         (self.read, self.text)
     }
 }

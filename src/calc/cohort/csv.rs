@@ -83,8 +83,96 @@ pub struct CsvRows {
     /// (then no row is read: [`read_cohort_csv_with`] can be given the columns).
     pub columns: Option<Columns>,
     pub delimiter: Delimiter,
+    /// Lines that are not errors but that a person should know of, in line order: a summary
+    /// line left out, a cost to check, a row not yet reviewed (see [`NoteKind`]).
+    pub notes: Vec<CsvNote>,
+    /// Rows whose only fault is their end date, kept aside until the whole file is read: see
+    /// [`CsvRows::settle`].
+    pub(super) date_only: Vec<CohortRow>,
+    /// How many rows have an end date that could be read.
+    pub(super) dated: usize,
+    /// Sums so far, for telling a spreadsheet's total line from a person: before and after
+    /// over the rows counted, and before and the count over those and the rows not yet
+    /// reviewed (a spreadsheet's SUM and AVERAGE take them in).
+    pub(super) sums: Sums,
 }
 
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Sums {
+    before: i64,
+    after: i64,
+    before_all: i64,
+    all: i64,
+}
+
+/// What a note says of its line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteKind {
+    /// A spreadsheet's total or average line: left out, never counted as a person.
+    Total,
+    /// A weekly cost over the nursing-home threshold: counted, but worth checking.
+    Check,
+    /// The after cost is empty (the 28-day review has not happened): counted apart.
+    NotReviewed,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvNote {
+    pub kind: NoteKind,
+    pub problem: CsvProblem,
+}
+
+/// The words a spreadsheet puts in a total or average line.
+const SUMMARY_WORDS: [&str; 9] =
+    ["total", "totals", "grand total", "sub total", "subtotal", "sum", "average", "mean", "overall"];
+
+impl CsvRows {
+    /// Once the whole file is read: when not one end date could be read, the dates are not
+    /// ones the reader understands (a spreadsheet's serial numbers, say), so the rows whose
+    /// only fault was the date are used without one, and one note says why there are no
+    /// charts over time. Otherwise those rows stay out, each with its own problem.
+    pub fn settle(&mut self) {
+        if self.dated > 0 || self.date_only.is_empty() {
+            self.date_only.clear();
+            return;
+        }
+        let example = self.problems.iter().find(|p| p.field == Some(Column::Ended)).map(|p| p.message.clone());
+        let first = self.problems.iter().find(|p| p.field == Some(Column::Ended)).map_or(1, |p| p.line);
+        self.problems.retain(|p| p.field != Some(Column::Ended));
+        let quoted = example.and_then(|m| m.split('"').nth(1).map(str::to_string)).unwrap_or_default();
+        self.rows.append(&mut self.date_only);
+        self.notes.push(CsvNote {
+            kind: NoteKind::Check,
+            problem: CsvProblem::new(
+                first,
+                format!("None of the end dates could be read (for example “{quoted}”), so the rows are used without them and there are no charts over time. Save the dates like 24/09/2019 or 2019-09-24 and choose the file again."),
+            ),
+        });
+    }
+}
+
+/// Whether a line is a spreadsheet's summary: a summary word in any cell, or no reference and
+/// amounts equal to the sum, or the mean, of the rows above it.
+fn is_summary(record: &::csv::StringRecord, reference: &str, amounts: (Option<Pence>, Option<Pence>), out: &CsvRows) -> bool {
+    let word = |cell: &str| {
+        let cell = cell.trim().trim_end_matches(':').to_ascii_lowercase();
+        SUMMARY_WORDS.contains(&cell.as_str())
+    };
+    if record.iter().any(word) {
+        return true;
+    }
+    let s = out.sums;
+    let n = out.rows.len() as i64;
+    match amounts {
+        (Some(before), Some(after)) if reference.is_empty() && n >= 2 => {
+            let mean = |sum: i64, n: i64| crate::calc::money::div_round(i128::from(sum), i128::from(n)) as i64;
+            let befores = [s.before, s.before_all, mean(s.before, n), mean(s.before_all, s.all)];
+            let afters = [s.after, s.after, mean(s.after, n), mean(s.after, n)];
+            befores.iter().zip(afters).any(|(b, a)| (before.0, after.0) == (*b, a))
+        }
+        _ => false,
+    }
+}
 /// How many different lines `problems` are about (a line with a bad before and a bad after
 /// has two). The reader gives them in line order.
 pub fn lines_with_problems(problems: &[CsvProblem]) -> usize {
@@ -111,6 +199,7 @@ fn read(text: &str, columns: Option<Columns>) -> CsvRows {
     if let Some(body) = Body::start(text, columns, &mut out) {
         body.read(&text[body.start..], body.line, &mut out);
     }
+    out.settle();
     out
 }
 
@@ -120,6 +209,8 @@ fn read(text: &str, columns: Option<Columns>) -> CsvRows {
 pub(super) struct Body {
     pub delimiter: Delimiter,
     columns: Columns,
+    /// The after column's own heading, for saying which cell is empty.
+    after_heading: Option<String>,
     /// How many cells each line must have: as many as there are headings.
     cells: usize,
     /// Where the lines after the headings start (a byte offset into the text), and its line.
@@ -161,7 +252,14 @@ impl Body {
         out.columns = Some(columns);
         // The line the rest starts on (the break ending the headings may be on either side).
         let line = 1 + text.as_bytes()[..headings.end].iter().filter(|b| **b == b'\n').count() as u64;
-        Some(Body { delimiter: headings.delimiter, columns, cells: headings.cells.len(), start: headings.end, line })
+        Some(Body {
+            delimiter: headings.delimiter,
+            columns,
+            after_heading: headings.cells.get(columns.after).cloned(),
+            cells: headings.cells.len(),
+            start: headings.end,
+            line,
+        })
     }
 
     /// Reads the lines of `piece`, which starts at a line break outside a quoted cell (or at
@@ -200,6 +298,16 @@ impl Body {
                     .push(CsvProblem::new(line, format!("{} — only the first 100,000 rows were read", msg::ROWS)));
                 return false;
             }
+            let before = amount(&record[self.columns.before], decimal_comma);
+            let after_cell = record[self.columns.after].trim();
+            let after = amount(after_cell, decimal_comma);
+            if is_summary(&record, reference, (before, after), out) {
+                out.notes.push(CsvNote {
+                    kind: NoteKind::Total,
+                    problem: CsvProblem::new(line, msg::CSV_TOTAL_LINE),
+                });
+                continue;
+            }
             let mut bad = |column: Column, value: &str| {
                 out.problems.push(CsvProblem {
                     line,
@@ -212,13 +320,13 @@ impl Body {
             if !reference_ok {
                 bad(Column::Reference, "");
             }
-            let before = amount(&record[self.columns.before], decimal_comma);
             if before.is_none() {
                 bad(Column::Before, &record[self.columns.before]);
             }
-            let after = amount(&record[self.columns.after], decimal_comma);
-            if after.is_none() {
-                bad(Column::After, &record[self.columns.after]);
+            // An empty after: the review 28 days after has not happened yet, which is no error.
+            let not_reviewed = after_cell.is_empty();
+            if after.is_none() && !not_reviewed {
+                bad(Column::After, after_cell);
             }
             let ended = match self.columns.ended.map(|i| record[i].trim()) {
                 None | Some("") => Some(None),
@@ -230,8 +338,56 @@ impl Body {
                     day.map(Some)
                 }
             };
-            if let (true, Some(before_weekly), Some(after_weekly), Some(ended)) = (reference_ok, before, after, ended) {
-                out.rows.push(CohortRow { reference: reference.to_string(), before_weekly, after_weekly, ended });
+            if let (true, true, Some(before)) = (not_reviewed, reference_ok, before) {
+                out.sums.before_all += before.0;
+                out.sums.all += 1;
+                let heading = self.after_heading.as_deref().unwrap_or("");
+                let what = if heading.is_empty() || heading == Column::After.heading() {
+                    "the after cost is empty".to_string()
+                } else {
+                    format!("“{}” is empty", cut_short(heading))
+                };
+                out.notes.push(CsvNote {
+                    kind: NoteKind::NotReviewed,
+                    problem: CsvProblem {
+                        reference: quoted_reference.clone(),
+                        ..CsvProblem::new(line, format!("{what} — has the 28-day review happened?"))
+                    },
+                });
+                continue;
+            }
+            let (Some(before_weekly), Some(after_weekly)) = (before, after) else { continue };
+            if !reference_ok {
+                continue;
+            }
+            for (cost, words) in [(before_weekly, "before"), (after_weekly, "after")] {
+                if cost > crate::calc::outcome::NURSING_HOME_WEEKLY {
+                    out.notes.push(CsvNote {
+                        kind: NoteKind::Check,
+                        problem: CsvProblem {
+                            field: Some(if words == "before" { Column::Before } else { Column::After }),
+                            reference: quoted_reference.clone(),
+                            ..CsvProblem::new(line, format!(
+                                "the weekly cost {words} ({}) is more than an average nursing home place ({}): it is counted, but check it",
+                                cost.display(),
+                                crate::calc::outcome::NURSING_HOME_WEEKLY.display()
+                            ))
+                        },
+                    });
+                }
+            }
+            let row = CohortRow { reference: reference.to_string(), before_weekly, after_weekly, ended: ended.flatten() };
+            match ended {
+                Some(ended) => {
+                    out.dated += usize::from(ended.is_some());
+                    out.sums.before += before_weekly.0;
+                    out.sums.after += after_weekly.0;
+                    out.sums.before_all += before_weekly.0;
+                    out.sums.all += 1;
+                    out.rows.push(row);
+                }
+                // Only the date is wrong: kept aside until the file is read (`settle`).
+                None => out.date_only.push(row),
             }
         }
     }
@@ -243,9 +399,29 @@ impl Body {
 fn amount(cell: &str, decimal_comma: bool) -> Option<Pence> {
     if decimal_comma && cell.contains(',') && !cell.contains('.') {
         row_amount(Pence::parse(&cell.replace(',', ".")))
+    } else if decimal_comma && dot_thousands(cell) {
+        // `1.035,20`: dots between groups of three, then the decimal comma.
+        row_amount(Pence::parse(&cell.replace('.', "").replace(',', ".")))
     } else {
         row_amount(Pence::parse(cell))
     }
+}
+
+/// `1.035,20`, `£12.345,6`: digits in groups of three between dots, then a comma and 1 or 2
+/// digits. Anything else with both a dot and a comma is left to be read as the contract reads
+/// money (`1,035.20`), or refused.
+fn dot_thousands(cell: &str) -> bool {
+    let digits = cell.trim().trim_start_matches('£').trim();
+    let Some((whole, fraction)) = digits.rsplit_once(',') else { return false };
+    let mut groups = whole.split('.');
+    let first = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && rest.iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+        && (1..=2).contains(&fraction.len())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `After must be …` with the value → `After "abc" must be …` (`End date "x" must be …`); an
@@ -320,13 +496,13 @@ mod tests {
                 "Line 3 (B-2, flat 3): After \"abc\" must be an amount in pounds, like 29.98",
                 "Line 4 (C-3): Before \"1.234\" must be an amount in pounds, like 38.13",
                 "Line 7: Before \"x\" must be an amount in pounds, like 38.13",
-                "Line 7: After must be an amount in pounds, like 29.98",
             ]
         );
         assert_eq!(read.problems[0].field, Some(Column::After));
         assert_eq!(read.problems[0].reference.as_deref(), Some("B-2, flat 3"));
         assert_eq!(read.problems[1].field, Some(Column::Before));
         assert_eq!(lines_with_problems(&read.problems), 3);
+        assert!(read.notes.is_empty(), "an empty after beside a bad before is no review to wait for");
         assert_eq!(read.delimiter, Delimiter::Comma);
         assert_eq!(read.columns, Some(Columns { reference: Some(0), before: 1, after: 2, ended: None }));
     }
@@ -360,6 +536,59 @@ mod tests {
         // A file without the column reads as before: no dates.
         let read = read_cohort_csv("reference,before_weekly,after_weekly\nA,1,0\n");
         assert_eq!(read.rows[0].ended, None);
+    }
+
+    #[test]
+    fn a_managers_real_export_its_total_line_its_dear_rows_and_its_rows_not_yet_reviewed() {
+        let text = "Client ID;Discharge date;Weekly cost at start;Weekly cost at 28 days\r\n\
+            RB1;24/09/2019;1.035,20;0\r\n\
+            RB2;25/09/2019;100,00;20,00\r\n\
+            RB3;26/09/2019;1.300,00;1.270,50\r\n\
+            RB4;27/09/2019;200,00;\r\n\
+            ;;2.635,20;1.290,50\r\n\
+            Total;;2.635,20;1.290,50\r\n";
+        let read = read_cohort_csv(text);
+        assert_eq!(read.rows.len(), 3, "the total lines and the row not yet reviewed are not people counted");
+        assert_eq!(read.rows[0].before_weekly, Pence(103_520));
+        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        let notes: Vec<(NoteKind, String)> = read.notes.iter().map(|n| (n.kind, n.problem.to_string())).collect();
+        assert_eq!(
+            notes,
+            [
+                (NoteKind::Check, "Line 4 (RB3): the weekly cost before (£1,300.00) is more than an average nursing home place (£1,267.00): it is counted, but check it".to_string()),
+                (NoteKind::Check, "Line 4 (RB3): the weekly cost after (£1,270.50) is more than an average nursing home place (£1,267.00): it is counted, but check it".to_string()),
+                (NoteKind::NotReviewed, "Line 5 (RB4): “Weekly cost at 28 days” is empty — has the 28-day review happened?".to_string()),
+                (NoteKind::Total, "Line 6: looks like a total row and was left out".to_string()),
+                (NoteKind::Total, "Line 7: looks like a total row and was left out".to_string()),
+            ]
+        );
+        // The mean of the rows above, with no reference, is a summary too; one person's row is not.
+        let read = read_cohort_csv("reference,before_weekly,after_weekly\nA,10,0\nB,30,20\n,20,10\n,20,11\n");
+        assert_eq!(read.rows.len(), 3);
+        assert_eq!(read.notes.len(), 1);
+        // A dot-thousands amount that cannot be read one way only is still refused.
+        let read = read_cohort_csv("reference;before_weekly;after_weekly\nA;1.03,20;0\nB;1.035.20;0\n");
+        assert_eq!(read.rows.len(), 0);
+        assert_eq!(read.problems.len(), 2);
+    }
+
+    #[test]
+    fn a_file_whose_dates_cannot_be_read_at_all_keeps_its_rows_and_says_why() {
+        let text = "reference,before_weekly,after_weekly,ended\nA,100,0,45559\nB,200,10,45560\n";
+        let read = read_cohort_csv(text);
+        assert_eq!(read.rows.len(), 2, "every row counts, without a date");
+        assert!(read.rows.iter().all(|r| r.ended.is_none()));
+        assert!(read.problems.is_empty());
+        assert_eq!(read.notes.len(), 1);
+        assert!(read.notes[0].problem.message.starts_with("None of the end dates could be read (for example “45559”)"));
+        // One readable date: the others are each a line problem, and their rows are left out.
+        let read = read_cohort_csv("reference,before_weekly,after_weekly,ended\nA,100,0,45559\nB,200,10,2019-09-24\n");
+        assert_eq!(read.rows.len(), 1);
+        assert_eq!(read.problems.len(), 1);
+        // In pieces, the same.
+        let mut chunked = crate::calc::cohort::ChunkedCsv::new(text.to_string());
+        while !chunked.step(16) {}
+        assert_eq!(chunked.finish(), read_cohort_csv(text));
     }
 
     #[test]
@@ -423,11 +652,19 @@ mod tests {
         let read = read_cohort_csv(text);
         assert_eq!(read.delimiter, Delimiter::Semicolon);
         assert_eq!(read.headings, ["Case ref", "Cost before", "Cost after"]);
-        assert_eq!(read.rows, vec![row("R-001", 3813, 0), row("R-002", 29523, 2998), row("R-005", 12050, 185_000)]);
+        // `£1.850,00`: dots between thousands, a decimal comma (issue 21): £1,850.00.
+        assert_eq!(
+            read.rows,
+            vec![
+                row("R-001", 3813, 0),
+                row("R-002", 29523, 2998),
+                row("R-003", 450, 185_000),
+                row("R-005", 12050, 185_000)
+            ]
+        );
         assert_eq!(
             shown(&read),
             [
-                "Line 4 (R-003): After \"£1.850,00\" must be an amount in pounds, like 29.98",
                 "Line 5 (R-004): Before \"1,850\" must be an amount in pounds, like 38.13",
                 "Line 5 (R-004): After \"0,123\" must be an amount in pounds, like 29.98",
             ]

@@ -15,7 +15,9 @@ pub mod headings;
 pub mod over_time;
 
 pub use self::chunked::ChunkedCsv;
-pub use self::csv::{lines_with_problems, read_cohort_csv, read_cohort_csv_with, Columns, CsvProblem, CsvRows};
+pub use self::csv::{
+    lines_with_problems, read_cohort_csv, read_cohort_csv_with, Columns, CsvNote, CsvProblem, CsvRows, NoteKind,
+};
 pub use self::headings::{Column, Delimiter};
 pub use self::over_time::{Day, OverTime, Period};
 
@@ -38,6 +40,7 @@ pub mod msg {
     pub const PACKAGE_WEEKS: &str = "Package length must be a whole number of weeks between 1 and 520";
     pub const BEFORE: &str = "Before must be an amount in pounds, like 38.13";
     pub const AFTER: &str = "After must be an amount in pounds, like 29.98";
+    pub const CSV_TOTAL_LINE: &str = "looks like a total row and was left out";
     pub const CSV_ENDED: &str = "End date must be a date, like 24/09/2019";
     pub const CSV_UNREADABLE: &str = "This line could not be read as CSV text";
     pub const CSV_CHOSEN: &str = "Choose a different column of the file for each of reference, before and after";

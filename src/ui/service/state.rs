@@ -343,10 +343,9 @@ impl Reducible for State {
                     }
                     Preset::Illustrative => {
                         s.people_per_week = hundredths(DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS);
-                        s.use_rows(
-                            super::illustrative::SOURCE.into(),
-                            CsvRows { rows: super::illustrative::rows(), ..CsvRows::default() },
-                        );
+                        let mut read = CsvRows::default();
+                        read.rows = super::illustrative::rows();
+                        s.use_rows(super::illustrative::SOURCE.into(), read);
                         s.recompute();
                         s.status = format!(
                             "Made-up figures are in use: {} rows over 26 weeks, to show the charts of the service over time.{}",
