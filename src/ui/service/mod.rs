@@ -263,7 +263,7 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                         }
                     </p>
                     if state.not_kept {
-                        <p class="hint" data-testid="service-not-kept">{ "These rows are too many to keep on this device, so after a reload the file must be chosen again." }</p>
+                        <p class="hint" data-testid="service-not-kept">{ format!("Only files of up to {} rows are kept on this device, so after a reload this one must be chosen again.", group_thousands(state::MAX_KEPT_ROWS as u64)) }</p>
                     }
                     { problems_view(&state) }
                     if let Some(file) = &state.unmatched {

@@ -28,6 +28,10 @@ L-009,72.30,72.28
 L-010,204.85,71.75
 ";
 
+/// The most rows of a file kept on the device for a reload: about 200 KB, written in a few
+/// milliseconds. A council's export is usually far smaller; a larger file is chosen again.
+pub const MAX_KEPT_ROWS: usize = 5_000;
+
 /// The figures the calculation uses, as typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -450,10 +454,16 @@ impl Reducible for State {
                 let lines = lines_with_problems(&read.problems);
                 let headings = Rc::new(read.headings.clone());
                 let matched = read.columns.is_some();
-                s.pending_text = text.clone().filter(|_| matched).map(Rc::new);
+                let (pending, text) = if matched { (text.map(Rc::new), None) } else { (None, text) };
+                s.pending_text = pending;
                 s.use_rows(name.clone(), read);
                 s.from_file = matched && rows > 0;
                 s.keep = s.from_file.then_some(load);
+                // Too many rows to keep on the device quickly (or, often, at all): not tried.
+                if rows > MAX_KEPT_ROWS {
+                    s.keep = None;
+                    s.not_kept = true;
+                }
                 let remembered = std::mem::take(&mut s.remembered);
                 s.recompute();
                 if let Some(text) = text.filter(|_| !headings.is_empty() && !matched) {
