@@ -245,7 +245,8 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                     <p>{ "One row per person leaving reablement: a case reference, and the weekly cost of their care before reablement and 28 days after it ends. Use a CSV file whose first line is the headings " }
                         <code class="service-code">{ "reference,before_weekly,after_weekly" }</code>
                         { ", then one line per person, for example " }<code class="service-code">{ "L-001,295.23,0" }</code>{ "." }</p>
-                    <p>{ "Headings such as “Case ref”, “Cost before” and “Cost after” are understood too, and the values may be separated by commas, semicolons or tabs (in a file with semicolons, 38,13 is read as £38.13). If the headings are not recognised, you can choose which column is which." }</p>
+                    <p>{ "Headings such as “Case ref”, “Client ID”, “Weekly cost at start” and “Weekly cost at 28 days” are understood too, and the values may be separated by commas, semicolons or tabs (in a file with semicolons, 38,13 and 1.035,20 are read as £38.13 and £1,035.20). If the headings are not recognised, you can choose which column is which, and this device remembers your choice for the same headings." }</p>
+                    <p>{ "Add a column " }<code class="service-code">{ "ended" }</code>{ " (or “End date”, “Discharge date”) with the date each person's reablement ended, like 24/09/2019 or 2019-09-24, to see the service week by week or month by month (section 4). A spreadsheet's total line, and rows whose cost 28 days after is still empty, are left out and listed." }</p>
                     <div class="button-group">
                         <button type="button" class="button button--secondary" onclick={template}>{ "Download a template" }</button>
                     </div>
