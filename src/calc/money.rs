@@ -2,11 +2,9 @@
 //! rule (half away from zero) used wherever a sum is divided.
 
 use super::json::{decimal_scaled, Value};
-use serde::Serialize;
 
 /// An amount of money in whole pence. Never a float.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pence(pub i64);
 
 // Whole pence add, subtract and scale by whole numbers exactly; there is no division here,
