@@ -16,7 +16,8 @@ pub mod over_time;
 
 pub use self::chunked::ChunkedCsv;
 pub use self::csv::{
-    lines_with_problems, read_cohort_csv, read_cohort_csv_with, Columns, CsvNote, CsvProblem, CsvRows, NoteKind,
+    lines_with_problems, read_cohort_csv, read_cohort_csv_with, records_at, Columns, CsvNote, CsvProblem, CsvRows,
+    NoteKind,
 };
 pub use self::headings::{Column, Delimiter};
 pub use self::over_time::{Day, OverTime, Period};
