@@ -4,7 +4,6 @@
 
 use super::json::Value;
 use super::money::Pence;
-use serde::Serialize;
 
 mod checker;
 mod codes;
@@ -24,7 +23,7 @@ pub const DEFAULT_WEEKS_PER_YEAR: u32 = 52;
 pub use super::limits::{MAX_GOALS, MAX_OTHER_COSTS, MAX_REABLEMENT_WEEKS, MAX_VISITS};
 
 /// An error or a warning: where (a JSON path such as `before.visits[2].minutes`) and what.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FieldMessage {
     pub path: String,
     pub message: String,

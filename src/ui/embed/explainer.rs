@@ -11,7 +11,8 @@ use crate::calc::wording::AgainstBaseline;
 use crate::calc::{calculate, Pence, Scenario};
 use crate::ui::embed::layout::heading;
 use crate::ui::embed::weeks::ExplainerWeeks;
-use crate::ui::examples::data::{Example, ARTHUR, EXAMPLES};
+use crate::ui::embed::{ARTHUR, EXAMPLES};
+use crate::ui::examples::data::Example;
 use crate::ui::widgets::chart;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,7 +39,7 @@ pub struct Props {
 }
 
 pub fn find(key: &str) -> &'static Example {
-    EXAMPLES.iter().find(|e| e.key == key).unwrap_or(&ARTHUR)
+    EXAMPLES.iter().find(|e| e.key == key).unwrap_or(ARTHUR)
 }
 
 /// The example as the explainer starts it: no goal done yet, the package after worked out
@@ -350,7 +351,7 @@ mod tests {
     use super::*;
 
     fn arthur(done: &[bool]) -> Calculation {
-        calculate(&with_done(&start_scenario(&ARTHUR, None, None), done))
+        calculate(&with_done(&start_scenario(ARTHUR, None, None), done))
     }
 
     #[test]
@@ -367,7 +368,7 @@ mod tests {
 
     #[test]
     fn the_elements_figures_replace_the_examples() {
-        let s = start_scenario(&ARTHUR, Some(Pence(5000)), Some(Pence(3000)));
+        let s = start_scenario(ARTHUR, Some(Pence(5000)), Some(Pence(3000)));
         let c = calculate(&s);
         assert_eq!(c.outcome.baseline_pence, Pence(5000));
         assert_eq!(c.outcome.before.weekly_pence, Pence(36_750)); // 735 minutes at £30.00
@@ -375,12 +376,12 @@ mod tests {
 
     #[test]
     fn every_example_starts_with_no_goal_done_and_the_after_worked_out() {
-        for example in &EXAMPLES {
+        for example in EXAMPLES {
             let s = start_scenario(example, None, None);
             assert!(s.after.is_none());
             let c = calculate(&s);
             assert_eq!(c.outcome.after.weekly_pence, c.outcome.before.weekly_pence, "{}", example.key);
-            assert_ne!(intro(example), intro(&Example { key: "?", ..ARTHUR }), "{} has its own intro", example.key);
+            assert_ne!(intro(example), intro(&Example { key: "?", ..*ARTHUR }), "{} has its own intro", example.key);
         }
     }
 
@@ -418,7 +419,7 @@ mod tests {
 
     #[test]
     fn goal_lists_read_as_english() {
-        let s = start_scenario(&ARTHUR, None, None);
+        let s = start_scenario(ARTHUR, None, None);
         assert_eq!(goal_names(&s, &["wash".into()]), "“Wash myself”");
         assert_eq!(goal_names(&s, &["wash".into(), "dress".into()]), "“Wash myself” and “Get dressed and undressed”");
         assert_eq!(how_often(7), "every day");

@@ -14,7 +14,6 @@ pub use self::xmr::{Assurance, Better, Chart, PointType, Rule};
 
 use super::CohortRow;
 use crate::calc::money::{div_round, percent_one_place, Pence};
-use serde::Serialize;
 
 /// At most this many periods (contract 1.2).
 pub const MAX_PERIODS: usize = crate::calc::limits::MAX_PERIODS;
@@ -28,8 +27,7 @@ pub mod msg {
     pub const TOO_MANY_MONTHS: &str = "The dates cover more than 520 months: use rows from a shorter time";
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Period {
     #[default]
     Week,
@@ -92,9 +90,8 @@ impl Period {
 /// Monday's number divided by 7, and its Monday is key × 7 + 4.
 const MONDAY: i32 = 4;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PeriodResult {
-    #[serde(serialize_with = "iso")]
     pub start: Day,
     pub count: usize,
     pub mean_before_pence: Option<Pence>,
@@ -102,19 +99,10 @@ pub struct PeriodResult {
     pub no_ongoing_care_count: usize,
     pub no_ongoing_care_percent: Option<f64>,
     /// People a week in hundredths (exact); written to JSON as a number to 2 places.
-    #[serde(serialize_with = "hundredths")]
     pub people_per_week: i64,
 }
 
-fn iso<S: serde::Serializer>(day: &Day, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&day.iso())
-}
-
-fn hundredths<S: serde::Serializer>(n: &i64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(*n as f64 / 100.0)
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OverTime {
     pub period: Period,
     pub undated_count: usize,
