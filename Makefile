@@ -98,6 +98,8 @@ MODULES := reablement_start:start:. reablement:app:. reablement_embed:embed:embe
 # the first screen prerendered into it, build.txt and everything under www/.
 # The first screen is rendered to HTML by Yew's server renderer, natively (src/bin/prerender.rs,
 # feature ssr), into index.html's empty <div id="reablement-app"></div>.
+# The explainer's first paint (each worked example, in parts, and the text of its stylesheets)
+# is rendered the same way into embed.js, in place of its /* __FIRST_PAINT__ */ marker.
 # URLs are relative, so dist/ can be hosted under any path; __BUILD__ in index.html becomes
 # the first 12 hex digits of the sha256 of the modules and pages (cache busting).
 # The same ?v=<build> goes on privacy.html's assets and on the glue's snippet imports, and
@@ -116,6 +118,8 @@ dist: deps-rust deps-node
 	done; \
 	echo '+ cargo run --features ssr --bin prerender -- index.html www/app.css  (the first screen as HTML, its stylesheet inline)'; \
 	cargo run --quiet --features ssr --bin prerender -- index.html www/app.css > "$$tmp/index.html"; \
+	echo '+ cargo run --features ssr --bin prerender -- embed www/embed.js www/app.css www/embed.css  (the explainer'"'"'s first paint, into embed.js)'; \
+	cargo run --quiet --features ssr --bin prerender -- embed www/embed.js www/app.css www/embed.css > "$$tmp/embed.js"; \
 	mkdir -p dist; \
 	cp -R www/. dist/; \
 	cp -R "$$tmp"/. dist/

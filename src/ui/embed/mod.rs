@@ -15,6 +15,7 @@ use crate::ui::state::draft::Draft;
 use yew::prelude::*;
 
 pub mod explainer;
+pub mod first_paint;
 pub mod layout;
 pub mod weeks;
 
