@@ -102,6 +102,8 @@ MODULES := reablement_start:start:. reablement:app:. reablement_embed:embed:embe
 # is rendered the same way into embed.js, in place of its /* __FIRST_PAINT__ */ marker.
 # URLs are relative, so dist/ can be hosted under any path; __BUILD__ in index.html becomes
 # the first 12 hex digits of the sha256 of the modules and pages (cache busting).
+# The explainer's glue's snippets (with their ?v=) are listed in embed.js, which asks for them
+# beside the glue rather than after it.
 # The same ?v=<build> goes on privacy.html's assets and on the glue's snippet imports, and
 # dist/sw.js gets the build and the list of files to keep for offline use (the app's pages and
 # both of its modules, not the embed, demo or API files).
@@ -134,6 +136,9 @@ dist: deps-rust deps-node
 	for snippet in $$(grep -oE "from '\./snippets/[^']+'" dist/$(OUT_NAME)_start.js | sed -E "s#^from '(.*)'\$$#\1#" | sort -r); do \
 		sed -i -E "s#^( *)(<link rel=\"modulepreload\" href=\"\./$(OUT_NAME)_start\.js[^>]*>)#\1\2\n\1<link rel=\"modulepreload\" href=\"$$snippet\">#" dist/index.html; \
 	done; \
+	embed_snippets=$$(grep -oE "from '\./snippets/[^']+'" dist/embed/$(OUT_NAME)_embed.js | sed -E "s#^from '\./(.*)'\$$#'embed/\1'#" | sort | paste -sd, -); \
+	grep -q '/\* __EMBED_SNIPPETS__ \*/ \[\]' dist/embed.js || { echo 'dist/embed.js has no /* __EMBED_SNIPPETS__ */ []' >&2; exit 1; }; \
+	sed -i "s#/\* __EMBED_SNIPPETS__ \*/ \[\]#[$$embed_snippets]#" dist/embed.js; \
 	precache=$$(cd dist && { printf '%s\n' index.html privacy.html app.css manifest.webmanifest \
 		$(OUT_NAME)_start.js $(OUT_NAME)_start_bg.wasm $(OUT_NAME).js $(OUT_NAME)_bg.wasm; \
 		find . -type f \( -path './icons/*' -o -path './snippets/*' \) | sed 's#^\./##' | sort; } | \

@@ -158,8 +158,9 @@ test('before its module: the explainer\'s heading, Arthur\'s goals and his weekl
     });
     assert.equal(look.top, '6px', 'the explainer is not styled');
     assert.equal(look.box, '28px', 'the goals are not styled');
-    // Nothing but the page, embed.js and the held module was asked for: no stylesheet.
-    const asked = state.requests.filter((r) => !MODULE.test(`/${r}`));
+    // Nothing but the page, embed.js and the module (held, with its glue's snippets) was asked
+    // for: no stylesheet.
+    const asked = state.requests.filter((r) => !MODULE.test(`/${r}`) && !r.startsWith('embed/snippets/'));
     assert.deepEqual(asked, ['host.html', 'embed.js'], `files fetched for the first paint: ${asked.join(', ')}`);
     const violations = await runAxe(page);
     assert.equal(violations.length, 0, `axe-core in the first paint:\n${formatViolations(violations)}`);
@@ -309,6 +310,52 @@ test('for every example, intro, weeks and heading level the first paint is what 
     assert.match(await shadowText(page, `#e${painted.length}`), /£40\.00 a week/);
     assert.match(await shadowText(page, `#e${painted.length + 2}`), /There is no worked example called “zed”/);
     assert.deepEqual(errors, []);
+  } finally {
+    release();
+    await context.close();
+  }
+});
+
+test('the stylesheets inside embed.js style the explainer exactly as app.css and embed.css do', { timeout: TEST_TIMEOUT }, async () => {
+  // Without motion, so no drawing is half-way through in one of the two.
+  const held = await heldPage({ width: 1280, height: 900, reducedMotion: 'reduce' });
+  const { page, context, release } = held;
+  try {
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await openHost(held, 'example="short-calls" weeks="on"');
+      await page.locator('reablement-calculator .stepchart').waitFor({ timeout: TIMEOUT });
+      const differences = await page.evaluate(async () => {
+        // The same HTML in a second shadow root, styled by the stylesheets' own files.
+        const element = document.querySelector('reablement-calculator');
+        const twin = document.createElement('div');
+        element.after(twin);
+        const root = twin.attachShadow({ mode: 'open' });
+        const links = ['app.css', 'embed.css'].map((file) => Object.assign(document.createElement('link'), { rel: 'stylesheet', href: `./${file}` }));
+        const mount = element.shadowRoot.querySelector('.rc-embed').cloneNode(true);
+        root.append(...links, mount);
+        await Promise.all(links.map((link) => new Promise((resolve, reject) => { link.onload = resolve; link.onerror = reject; })));
+        const ours = [element.shadowRoot.querySelector('.rc-embed'), ...element.shadowRoot.querySelectorAll('.rc-embed *')];
+        const theirs = [mount, ...mount.querySelectorAll('*')];
+        // The working opened in both: a closed one's content is not laid out when it is not shown.
+        for (const details of [...ours, ...theirs].filter((el) => el.localName === 'details')) details.open = true;
+        const found = [];
+        ours.forEach((el, i) => {
+          const a = getComputedStyle(el);
+          const b = getComputedStyle(theirs[i]);
+          for (const property of a) {
+            // Where an absolutely placed element ends up depends on where its twin is on the page.
+            if (/^(top|bottom|left|right|inset-.*)$/.test(property)) continue;
+            const [x, y] = [a.getPropertyValue(property), b.getPropertyValue(property)];
+            if (x !== y) found.push(`${el.localName}.${el.className?.baseVal ?? el.className} ${property}: ${x} against ${y}`);
+          }
+        });
+        twin.remove();
+        return { count: ours.length, found };
+      });
+      assert.ok(differences.count > 150, `only ${differences.count} elements compared`);
+      assert.deepEqual(differences.found.slice(0, 20), [], `at ${width} px`);
+    }
   } finally {
     release();
     await context.close();

@@ -182,6 +182,52 @@ pub fn js_string(text: &str) -> String {
     out
 }
 
+/// A stylesheet without its comments (a comment is no white space: `.a/**/.b` is `.a.b`), and
+/// with each run of white space outside strings made one space (none next to `{`, `}` and `;`): less to send and to parse before the first
+/// paint. What the rules say is unchanged.
+pub fn compact_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    let push = |out: &mut String, space: &mut bool, c: char| {
+        if *space && !out.is_empty() && !out.ends_with(['{', '}', ';']) && !matches!(c, '{' | '}' | ';') {
+            out.push(' ');
+        }
+        *space = false;
+        out.push(c);
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+            }
+            '"' | '\'' => {
+                push(&mut out, &mut space, c);
+                while let Some(inner) = chars.next() {
+                    out.push(inner);
+                    if inner == '\\' {
+                        if let Some(escaped) = chars.next() {
+                            out.push(escaped);
+                        }
+                    } else if inner == c {
+                        break;
+                    }
+                }
+            }
+            c if c.is_ascii_whitespace() => space = true,
+            c => push(&mut out, &mut space, c),
+        }
+    }
+    out
+}
+
 /// `script` (the text of `www/embed.js`) with the first paint's data in place of [`MARKER`].
 pub fn insert(script: &str, paint: &FirstPaint) -> Option<String> {
     (script.matches(MARKER).count() == 1).then(|| script.replacen(MARKER, &paint.to_js(), 1))
@@ -240,6 +286,15 @@ mod tests {
             }
         };
         assert!(FirstPaint::build(moved, String::new()).is_err());
+    }
+
+    #[test]
+    fn stylesheets_lose_comments_and_spaces_but_not_their_meaning() {
+        let css = "/* The brand. */\n:root, :host {\n  --rc-brand: #1d4f91;   /* buttons */\n  --rc-font: system-ui, \"Segoe UI\", sans-serif;\n}\n\n.a :hover > b  { content: \"/* not a comment */\"; }\n@media (min-width: 480px) { .b { margin: 0 0 .5em; } }\n.c::before { content: '\\'  x'; }\n";
+        assert_eq!(
+            compact_css(css),
+            ":root, :host{--rc-brand: #1d4f91;--rc-font: system-ui, \"Segoe UI\", sans-serif;}.a :hover > b{content: \"/* not a comment */\";}@media (min-width: 480px){.b{margin: 0 0 .5em;}}.c::before{content: '\\'  x';}"
+        );
     }
 
     #[test]
