@@ -194,7 +194,7 @@ async function measure(browser, sites, name) {
   for (const site of names) {
     const ratio = median(loads[site].map((l) => l.heading)) / median(loads[site].map((l) => l.host));
     const cls = Math.max(...loads[site].map((l) => l.cls));
-    console.log(`  ${site}: explainer's heading / host's heading ${ratio.toFixed(2)}×; heading ${loads[site].map((l) => Math.round(l.heading)).join(', ')} ms; ` +
+    console.log(`  ${site}: host heading ${loads[site].map((l) => Math.round(l.host)).join(", ")} ms\n  ${site}: explainer's heading / host's heading ${ratio.toFixed(2)}×; heading ${loads[site].map((l) => Math.round(l.heading)).join(', ')} ms; ` +
       `tick taken effect ${loads[site].map((l) => Math.round(l.result)).join(', ')} ms; clicks ${loads[site].map((l) => l.clicks).join(', ')}; CLS at most ${cls.toFixed(4)}`);
     if (site === 'after') {
       const verdict = (ok) => (ok ? 'holds' : 'DOES NOT HOLD');
