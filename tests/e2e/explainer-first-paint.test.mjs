@@ -218,6 +218,42 @@ test('a goal ticked, the working opened and the focus kept before the module arr
   }
 });
 
+test('attributes changed and the element moved before the module arrives: the first paint follows, the tick is kept', { timeout: TEST_TIMEOUT }, async () => {
+  const held = await heldPage({ width: 1280, height: 900 });
+  const { page, context, errors, release } = held;
+  try {
+    await openHost(held);
+    const root = page.locator('reablement-calculator');
+    await root.getByRole('checkbox', { name: 'Wash myself' }).check();
+    const element = page.locator('reablement-calculator');
+    // A page's script sets the heading level and leaves out the introduction.
+    await element.evaluate((el) => { el.setAttribute('heading-level', '3'); el.setAttribute('intro', 'off'); });
+    await root.getByRole('heading', { level: 3, name: "Try it: Arthur's story" }).waitFor({ timeout: TIMEOUT });
+    assert.equal(await root.getByRole('heading', { name: 'What is reablement?' }).count(), 0);
+    assert.equal(await root.getByRole('checkbox', { name: 'Wash myself' }).isChecked(), true, 'the tick was lost when the attributes changed');
+    assert.equal(await root.locator('.explainer__now').textContent(), STARTING);
+    // Moved elsewhere on the page: the same first paint, still ticked.
+    await element.evaluate((el) => document.querySelector('h1').before(el));
+    assert.equal(await page.locator('reablement-calculator .rc-embed[data-prerendered]').count(), 1);
+    assert.equal(await root.getByRole('checkbox', { name: 'Wash myself' }).isChecked(), true);
+    // Figures the first paint does not have: the loading message, then the module's own.
+    await element.evaluate((el) => el.setAttribute('baseline', '50'));
+    assert.equal(await shadowText(page), LOADING);
+    await element.evaluate((el) => el.removeAttribute('baseline'));
+    await root.getByRole('heading', { level: 3, name: "Try it: Arthur's story" }).waitFor({ timeout: TIMEOUT });
+    await root.getByRole('checkbox', { name: 'Make my own lunch' }).check();
+    release();
+    await started(page);
+    await root.locator('.explainer__now', { hasText: '£210.88' }).waitFor({ timeout: TIMEOUT });
+    assert.equal(await root.getByRole('heading', { level: 3, name: "Try it: Arthur's story" }).count(), 1);
+    assert.equal(await root.getByRole('checkbox', { name: 'Wash myself' }).isChecked(), false, 'a tick from before the loading message came back');
+    assert.deepEqual(errors, []);
+  } finally {
+    release();
+    await context.close();
+  }
+});
+
 test('untouched, nothing moves when the module takes over, and the step chart carries on drawing', { timeout: TEST_TIMEOUT }, async () => {
   const held = await heldPage({ width: 1280, height: 900 });
   const { page, context, errors, release } = held;
