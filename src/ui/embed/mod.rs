@@ -15,6 +15,9 @@ use crate::ui::state::draft::Draft;
 use yew::prelude::*;
 
 pub mod explainer;
+// Build time only (the `prerender` binary) and its tests: nothing of it is in a module.
+#[cfg(any(test, feature = "ssr"))]
+pub mod first_paint;
 pub mod layout;
 pub mod weeks;
 
