@@ -340,7 +340,7 @@ pub fn Explainer(props: &Props) -> Html {
                 { working }
             </section>
             if props.weeks {
-                <ExplainerWeeks name={name} scenario={Rc::new(with_figures(example, props.baseline, props.hourly_rate))} heading_level={h} />
+                <ExplainerWeeks example={props.example.clone()} baseline={props.baseline} hourly_rate={props.hourly_rate} heading_level={h} />
             }
         </div>
     }
