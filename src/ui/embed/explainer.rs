@@ -225,7 +225,7 @@ pub fn Explainer(props: &Props) -> Html {
         let label = if visit.label.trim().is_empty() { format!("Visit {}", i + 1) } else { visit.label.trim().to_string() };
         let carers = if visit.carers > 1 { format!(", {} carers", visit.carers) } else { String::new() };
         html! {
-            <li class={classes!("explainer__visit", if stops { "explainer__visit--stops" } else { "explainer__visit--carries-on" })}>
+            <li class={if stops { "explainer__visit explainer__visit--stops" } else { "explainer__visit explainer__visit--carries-on" }}>
                 <span class="explainer__visit-name">{ label }</span>
                 <span class="explainer__visit-detail">{ format!("{} minutes{carers}, {}", visit.minutes, how_often(visit.days_per_week)) }</span>
                 <span class="explainer__fate">{ why }</span>
@@ -245,7 +245,7 @@ pub fn Explainer(props: &Props) -> Html {
     let longest = outcome.before.weekly_pence.max(outcome.after.weekly_pence).max(outcome.baseline_pence);
     let bar = |label: &'static str, pence: Pence, class: &'static str| {
         html! {
-            <div class={classes!("explainer__bar", class)}>
+            <div class={class}>
                 <dt class="explainer__bar-label">{ label }</dt>
                 <dd class="explainer__bar-value">
                     <span class="explainer__bar-amount">{ format!("{} a week", pence.display()) }</span>
@@ -325,9 +325,9 @@ pub fn Explainer(props: &Props) -> Html {
                     { heading(sub, "explainer__subheading explainer__subheading--result", None, "What the care costs each week".into()) }
                     <p class="explainer__now" role="status" aria-atomic="true" ref={cost_now}>{ cost_sentence(name, &calculation) }</p>
                     <dl class="explainer__bars">
-                        { bar("Before reablement", outcome.before.weekly_pence, "explainer__bar--before") }
-                        { bar("28 days after", outcome.after.weekly_pence, "explainer__bar--after") }
-                        { bar("Baseline", outcome.baseline_pence, "explainer__bar--baseline") }
+                        { bar("Before reablement", outcome.before.weekly_pence, "explainer__bar explainer__bar--before") }
+                        { bar("28 days after", outcome.after.weekly_pence, "explainer__bar explainer__bar--after") }
+                        { bar("Baseline", outcome.baseline_pence, "explainer__bar explainer__bar--baseline") }
                     </dl>
                     <p>
                         { "The council compares the cost with a " }<strong>{ "baseline" }</strong>
