@@ -113,9 +113,10 @@ fn goal_names(scenario: &Scenario, ids: &[String]) -> String {
     }
 }
 
-/// Which goals are ticked.
+/// Which goals are ticked, and how many ticks there have been (each brings the cost sentence
+/// into sight).
 #[derive(Clone, Debug, PartialEq)]
-struct Done(Vec<bool>);
+struct Done(Vec<bool>, u32);
 
 impl Reducible for Done {
     type Action = usize;
@@ -124,7 +125,7 @@ impl Reducible for Done {
         if let Some(d) = done.get_mut(index) {
             *d = !*d;
         }
-        Rc::new(Done(done))
+        Rc::new(Done(done, self.1 + 1))
     }
 }
 
@@ -170,15 +171,14 @@ pub fn Explainer(props: &Props) -> Html {
     });
     let done = use_reducer({
         let goals = start.goals.len();
-        move || Done(vec![false; goals])
+        move || Done(vec![false; goals], 0)
     });
     // After each tick, the cost sentence is scrolled into sight if it is not (on a phone it
     // can be below the fold).
     let cost_now = use_node_ref();
-    let reveal = use_state(|| 0u32);
     {
         let cost_now = cost_now.clone();
-        use_effect_with(*reveal, move |count| {
+        use_effect_with(done.1, move |count| {
             if *count > 0 {
                 if let Some(el) = cost_now.cast::<web_sys::Element>() {
                     crate::ui::browser::focus::reveal(&el);
@@ -195,11 +195,8 @@ pub fn Explainer(props: &Props) -> Html {
     let goals = scenario.goals.iter().enumerate().map(|(i, goal)| {
         let id = format!("explainer-goal-{i}");
         let onchange = {
-            let (done, revealed) = (done.dispatcher(), reveal.clone());
-            Callback::from(move |_: Event| {
-                done.dispatch(i);
-                revealed.set(*revealed + 1);
-            })
+            let done = done.dispatcher();
+            Callback::from(move |_: Event| done.dispatch(i))
         };
         html! {
             <div class="checkbox explainer__goal">
