@@ -166,9 +166,7 @@ fn baseline_sentence(name: &str, calculation: &Calculation) -> String {
 pub fn Explainer(props: &Props) -> Html {
     let example = find(&props.example);
     let name = example.name;
-    let start = use_memo((props.example.clone(), props.baseline, props.hourly_rate), |(key, baseline, rate)| {
-        start_scenario(find(key), *baseline, *rate)
-    });
+    let start = start_scenario(example, props.baseline, props.hourly_rate);
     let done = use_reducer({
         let goals = start.goals.len();
         move || Done(vec![false; goals], 0)
