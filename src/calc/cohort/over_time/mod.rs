@@ -142,8 +142,9 @@ pub fn over_time(
     #[derive(Clone, Copy, Default)]
     struct Sums {
         count: usize,
-        before: i128,
-        after: i128,
+        // At most 100,000 rows of at most 10⁷ pence: under 10¹², inside i64.
+        before: i64,
+        after: i64,
         none_after: usize,
     }
     let mut sums = vec![Sums::default(); span];
@@ -155,8 +156,8 @@ pub fn over_time(
         };
         let s = &mut sums[(period.key(day) - first_key) as usize];
         s.count += 1;
-        s.before += i128::from(row.before_weekly.0);
-        s.after += i128::from(row.after_weekly.0);
+        s.before += row.before_weekly.0;
+        s.after += row.after_weekly.0;
         s.none_after += usize::from(row.after_weekly == Pence::ZERO);
     }
     let periods: Vec<PeriodResult> = sums
@@ -165,7 +166,7 @@ pub fn over_time(
         .map(|(i, s)| {
             let key = first_key + i as i32;
             let n = s.count as i128;
-            let mean = |sum: i128| (n > 0).then(|| Pence(div_round(sum, n) as i64));
+            let mean = |sum: i64| (n > 0).then(|| Pence(div_round(i128::from(sum), n) as i64));
             PeriodResult {
                 start: period.start(key),
                 count: s.count,
