@@ -30,10 +30,16 @@ mod tests {
         let cases = [
             (class_names(&[Some("field"), none]), yew::classes!("field", none)),
             (class_names(&[Some("field"), Some("field--error")]), yew::classes!("field", Some("field--error"))),
-            (class_names(&[Some("input"), Some(""), Some("input--error")]), yew::classes!("input", "", Some("input--error"))),
+            (
+                class_names(&[Some("input"), Some(""), Some("input--error")]),
+                yew::classes!("input", "", Some("input--error")),
+            ),
             (class_names(&[Some("input"), Some(""), none]), yew::classes!("input", "", none)),
             (class_names(&[Some("input"), Some("w-5"), none]), yew::classes!("input", "w-5", none)),
-            (class_names(&[Some("fieldset field"), Some("field--error")]), yew::classes!("fieldset", "field", "field--error")),
+            (
+                class_names(&[Some("fieldset field"), Some("field--error")]),
+                yew::classes!("fieldset", "field", "field--error"),
+            ),
         ];
         for (ours, theirs) in cases {
             assert_eq!(ours, theirs.to_string());
