@@ -108,6 +108,8 @@ MODULES := reablement_start:start:. reablement:app:. reablement_embed:embed:embe
 # the first 12 hex digits of the sha256 of the modules and pages (cache busting).
 # The explainer's glue's snippets (with their ?v=) are listed in embed.js, which asks for them
 # beside the glue rather than after it.
+# dist/council.json says "use the calculator's own figures" unless www/ has a council's own, so
+# the page's request for it never fails; a council replaces it (README).
 # The same ?v=<build> goes on privacy.html's assets and on the glue's snippet imports, and
 # dist/sw.js gets the build and the list of files to keep for offline use (the app's pages and
 # both of its modules, not the embed, demo or API files).
@@ -128,7 +130,11 @@ dist: deps-rust deps-node
 	cargo run --quiet --features ssr --bin prerender -- embed www/embed.js www/app.css www/embed.css > "$$tmp/embed.js"; \
 	mkdir -p dist; \
 	cp -R www/. dist/; \
-	cp -R "$$tmp"/. dist/
+	cp -R "$$tmp"/. dist/; \
+	if [ ! -f dist/council.json ]; then \
+		echo '+ cargo run --features ssr --bin prerender -- council  (council.json: the calculator'"'"'s own figures; www/council.json, if any, wins)'; \
+		cargo run --quiet --features ssr --bin prerender -- council > dist/council.json; \
+	fi
 	@build=$$(find dist -type f ! -name index.html | LC_ALL=C sort | xargs cat | cat - dist/index.html | sha256sum | cut -c1-12); \
 	sed -i "s/__BUILD__/$$build/g" dist/index.html dist/privacy.html dist/embed.js dist/embed-frame.js dist/embed.html; \
 	for glue in $$(find dist -name '*.js' -path '*reablement*' ! -path '*/snippets/*' ! -name 'embed*.js'); do \

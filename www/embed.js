@@ -1,7 +1,11 @@
 // <reablement-calculator>: the reablement outcome calculator for any web page.
 //
-//   <script type="module" src="https://YOUR-HOST/reablement/embed.js"></script>
+//   <script src="https://YOUR-HOST/reablement/embed.js" defer></script>
 //   <reablement-calculator mode="explainer" example="arthur"></reablement-calculator>
+//
+// It works as a classic script (as above, the way most embed snippets are pasted) and as a
+// module (`<script type="module" src="…">`, or `import()`): it never names `import.meta`,
+// which a classic script cannot parse, and finds its own address as each allows (ownAddress).
 //
 // Attributes: mode ("explainer" or "full"), baseline and hourly-rate (pounds, like 38.13),
 // example (a worked example's key: arthur, partial-goals, double-handed,
@@ -22,9 +26,30 @@
 // Until the explainer's module has started, the element shows the explainer as HTML written at
 // build time, with its stylesheets, all inside this file ("The first paint", below).
 // `?v=__BUILD__` becomes the build's hash in dist/ (make dist), so a release never mixes files.
+(() => {
+'use strict';
+
+/**
+ * This file's address, which the other files are beside. A classic script has
+ * `document.currentScript`; a module has none (and `import.meta` is a syntax error in a classic
+ * script), so it reads its own address from where it is running: the stack of an error made
+ * here, which names this file in every current browser. Failing that, the page's
+ * `<script src=".../embed.js">`. `null` if none says.
+ */
+function ownAddress() {
+  const current = document.currentScript;
+  if (current && current.src) return current.src;
+  const stack = String(new Error().stack ?? '');
+  const running = stack.match(/((?:https?|file):\/\/[^\s()@'"]*?\/embed\.js(?:\?[^\s():'"]*)?)/);
+  if (running) return running[1];
+  const named = [...document.querySelectorAll('script[src]')].filter((s) => /\/embed\.js(?:[?#]|$)/.test(s.src));
+  return named.length > 0 ? named[named.length - 1].src : null;
+}
+
 const TAG = 'reablement-calculator';
+const HERE = ownAddress();
 const ATTRIBUTES = ['mode', 'baseline', 'hourly-rate', 'example', 'weeks', 'heading-level', 'intro'];
-const STYLESHEETS = ['app.css', 'embed.css'].map((file) => new URL(`${file}?v=__BUILD__`, import.meta.url).href);
+const STYLESHEETS = ['app.css', 'embed.css'].map((file) => new URL(`${file}?v=__BUILD__`, HERE).href);
 const MODULES = {
   explainer: ['embed/reablement_embed.js', 'embed/reablement_embed_bg.wasm'],
   full: ['reablement.js', 'reablement_bg.wasm'],
@@ -41,10 +66,10 @@ const loading = {};
 /** Loads and starts one module, once for every element on the page; resolves to its exports. */
 function loadOnce(kind) {
   loading[kind] ??= (async () => {
-    const [glue, wasm] = MODULES[kind].map((file) => new URL(`${file}?v=__BUILD__`, import.meta.url).href);
+    const [glue, wasm] = MODULES[kind].map((file) => new URL(`${file}?v=__BUILD__`, HERE).href);
     // The WebAssembly and the glue's snippets are asked for beside the glue, not after it
     // (issue 20: sooner to the first tick).
-    if (kind === 'explainer') for (const file of EMBED_SNIPPETS) import(new URL(file, import.meta.url).href).catch(() => {});
+    if (kind === 'explainer') for (const file of EMBED_SNIPPETS) import(new URL(file, HERE).href).catch(() => {});
     const response = fetch(wasm);
     response.catch(() => {}); // its failure is reported where it is awaited
     const module = await import(glue);
@@ -325,4 +350,10 @@ class ReablementCalculator extends HTMLElement {
   }
 }
 
-if (!customElements.get(TAG)) customElements.define(TAG, ReablementCalculator);
+if (!HERE) {
+  // The element keeps its fallback (the link inside it); one line says what to change.
+  console.warn(`<${TAG}>: embed.js could not find its own address, so the calculator cannot load. Paste <script src="https://YOUR-HOST/reablement/embed.js" defer></script>, with the address in full, into the page (see docs/embedding.md).`);
+} else if (!customElements.get(TAG)) {
+  customElements.define(TAG, ReablementCalculator);
+}
+})();

@@ -14,6 +14,11 @@
 //! writes the embed script with the explainer's first paint in it (issue 20): the explainer
 //! rendered for each worked example, in parts, with the stylesheets' text (see
 //! `ui::embed::first_paint`). It fails when the parts do not give back what Yew renders.
+//!
+//!   cargo run --features ssr --bin prerender -- council > dist/council.json
+//!
+//! writes the `council.json` a default deployment has: "use the calculator's own figures"
+//! (`calc::council::OWN_FIGURES`), so the page's request for it never fails.
 
 use std::future::Future;
 use std::pin::pin;
@@ -46,6 +51,9 @@ fn block_on<F: Future>(future: F) -> F::Output {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args == ["council"] {
+        return print!("{}", reablement_calculator::calc::council::OWN_FIGURES);
+    }
     if let [command, script, stylesheets @ ..] = args.as_slice() {
         if command == "embed" {
             return embed(script, stylesheets);

@@ -8,6 +8,9 @@
 //!   "baseline_weekly": "35.20", "baseline_source": "…",
 //!   "hourly_rate": "26.40", "hourly_rate_source": "…" }
 //! ```
+//!
+//! `make dist` writes one that says "use the calculator's own figures" ([`OWN_FIGURES`]), so a
+//! default deployment asks for nothing that is not there; a council replaces it with its own.
 
 use super::json::{self, Value};
 use super::limits::{hourly_rate_in_range, MAX_BASELINE, MAX_HOURLY_RATE, MIN_BASELINE, MIN_HOURLY_RATE};
@@ -19,6 +22,16 @@ pub const FILE: &str = "council.json";
 /// The longest council name and source the page shows.
 pub const MAX_NAME: usize = 100;
 pub const MAX_SOURCE: usize = 300;
+
+/// The `council.json` `make dist` writes: the calculator's own figures, as if there were no
+/// file. Read as [`CouncilFile::Absent`]; `comment` says what to do with it.
+pub const OWN_FIGURES: &str = r#"{
+  "figures": "the calculator's own",
+  "comment": "No council figures are set, so the calculator uses its own (the Leicestershire 2019 baseline of £38.13 a week and an hourly rate of £24.10). To set your council's, replace this file with one that gives council, baseline_weekly, baseline_source, hourly_rate and hourly_rate_source (see the README)."
+}
+"#;
+/// The value of `figures` in a file that asks for the calculator's own figures.
+const OWN: &str = "the calculator's own";
 
 const FIELDS: [&str; 5] = ["council", "baseline_weekly", "baseline_source", "hourly_rate", "hourly_rate_source"];
 
@@ -85,6 +98,19 @@ pub fn read_council(text: &str) -> CouncilFile {
     let Value::Object(fields) = &value else {
         return CouncilFile::Invalid(vec![FieldMessage::new("", msg::NOT_AN_OBJECT)]);
     };
+    // "The calculator's own figures": `figures` (and a `comment`), and nothing else.
+    if let Some(figures) = value.get("figures") {
+        let others: Vec<FieldMessage> = fields
+            .iter()
+            .filter(|(key, _)| !matches!(key.as_ref(), "figures" | "comment"))
+            .map(|(key, _)| FieldMessage::new(key.to_string(), msg::OWN_AND_COUNCIL))
+            .collect();
+        return match (figures.as_str(), others.is_empty()) {
+            (Some(OWN), true) => CouncilFile::Absent,
+            (Some(OWN), false) => CouncilFile::Invalid(others),
+            _ => CouncilFile::Invalid(vec![FieldMessage::new("figures", msg::OWN_FIGURES)]),
+        };
+    }
     let mut errors: Vec<FieldMessage> = fields
         .iter()
         .filter(|(key, _)| !FIELDS.contains(&key.as_ref()))
@@ -132,6 +158,10 @@ pub mod msg {
 
     pub const NOT_AN_OBJECT: &str =
         "It must be a JSON object such as {\"council\": \"…\", \"baseline_weekly\": \"38.13\", …}";
+    pub const OWN_FIGURES: &str =
+        "“figures” must be \"the calculator's own\", or leave it out and give the council's figures";
+    pub const OWN_AND_COUNCIL: &str =
+        "Remove “figures” to use the council's figures, or remove this field to use the calculator's own";
     pub const COUNCIL: &str = "“council” must be the council's name, 100 characters or fewer";
     pub const BASELINE_SOURCE: &str =
         "“baseline_source” must say where the baseline comes from, in 300 characters or fewer";
@@ -168,6 +198,27 @@ mod tests {
             CouncilFile::Invalid(errors) => errors.iter().map(|e| e.path.as_str()).collect(),
             _ => vec![],
         }
+    }
+
+    #[test]
+    fn the_file_make_dist_writes_uses_the_calculators_own_figures_and_says_nothing() {
+        let file = read_council(OWN_FIGURES);
+        assert_eq!(file, CouncilFile::Absent);
+        assert_eq!(file.figures(), Figures::default());
+        assert_eq!(file.note(), None);
+        assert_eq!(read_council(r#"{"figures": "the calculator's own"}"#), CouncilFile::Absent);
+    }
+
+    #[test]
+    fn own_figures_beside_a_councils_or_a_wrong_value_is_a_file_to_fix() {
+        let both =
+            r#"{"figures": "the calculator's own", "council": "Rutland County Council", "hourly_rate": "26.40"}"#;
+        assert_eq!(paths(&read_council(both)), ["council", "hourly_rate"]);
+        assert!(read_council(both).note().unwrap().contains("Remove “figures” to use the council's figures"));
+        let wrong = read_council(r#"{"figures": "default"}"#);
+        assert_eq!(paths(&wrong), ["figures"]);
+        assert!(wrong.note().unwrap().contains("“figures” must be \"the calculator's own\""));
+        assert_eq!(wrong.figures(), Figures::default());
     }
 
     #[test]

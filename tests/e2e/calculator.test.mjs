@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { useBuiltSite } from './lib/site.mjs';
-import { AXE_TAGS, OUTPUT, formatViolations, isOptionalMissing, runAxe } from './lib/browser.mjs';
+import { AXE_TAGS, OUTPUT, formatViolations, runAxe } from './lib/browser.mjs';
 
 const PREFIX = '/tools/reablement/';
 const APP_TIMEOUT = 30_000;
@@ -65,7 +65,7 @@ async function openCalculator({ width = 1280, height = 900 } = {}) {
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e?.stack ?? e)));
-  page.on('console', (m) => { if (m.type() === 'error' && !isOptionalMissing(m)) pageErrors.push(`console: ${m.text()}`); });
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
   await page.goto(site.server.url, { waitUntil: 'load' });
   await waitForApp(page);
   return {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useBuiltSite, appStarted } from './lib/site.mjs';
-import { OUTPUT, formatViolations, isOptionalMissing, runAxe } from './lib/browser.mjs';
+import { OUTPUT, formatViolations, runAxe } from './lib/browser.mjs';
 
 // dist/ is served under a sub-path, to check that every URL in it is relative.
 const PREFIX = '/tools/reablement/';
@@ -23,9 +23,9 @@ async function openSite({ width = 1280, height = 900, arthur = false } = {}) {
   const seen = { requests: [], failed: [], pageErrors: [], consoleErrors: [] };
   page.on('request', (r) => seen.requests.push(r.url()));
   page.on('requestfailed', (r) => seen.failed.push(`${r.url()}: ${r.failure()?.errorText}`));
-  page.on('response', (r) => { if (r.status() >= 400 && !(r.status() === 404 && isOptionalMissing(r.url()))) seen.failed.push(`${r.url()}: HTTP ${r.status()}`); });
+  page.on('response', (r) => { if (r.status() >= 400) seen.failed.push(`${r.url()}: HTTP ${r.status()}`); });
   page.on('pageerror', (e) => seen.pageErrors.push(String(e?.stack ?? e)));
-  page.on('console', (m) => { if (m.type() === 'error' && !isOptionalMissing(m)) seen.consoleErrors.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error') seen.consoleErrors.push(m.text()); });
   await page.goto(site.server.url, { waitUntil: 'load' });
   const waits = [
     ['the app to mount into #reablement-app', appStarted],

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSite, useBuiltSite } from './lib/site.mjs';
-import { AXE_TAGS, OUTPUT, formatViolations, isOptionalMissing, runAxe } from './lib/browser.mjs';
+import { AXE_TAGS, OUTPUT, formatViolations, runAxe } from './lib/browser.mjs';
 import { repoRoot } from './lib/wasm.mjs';
 
 const TEST_TIMEOUT = 90_000;
@@ -334,7 +334,7 @@ test('the explainer\'s weeks="on": Arthur\'s weeks in plain words and a step-dow
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error' && !isOptionalMissing(m)) errors.push(`console: ${m.text()}`); });
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
     try {
       await page.goto(`${site.server.url}embed.html?example=arthur&weeks=on`);
       const part = page.locator('.explainer__weeks');

@@ -16,21 +16,66 @@ export const CHROMIUM_ARGS = [
 ];
 /** Screenshots go here (gitignored). */
 export const OUTPUT = path.join(repoRoot, 'test-output');
-/**
- * The one file the app asks for that may well not be there: a council's own figures
- * (council.json, README). Its 404, and the console line Chromium writes for it, are expected.
- */
-export const OPTIONAL_FILE = /\/council\.json(?:\?|$)/;
-/** True for a console message or response about the optional file being missing. */
-export const isOptionalMissing = (urlOrMessage) => OPTIONAL_FILE.test(
-  typeof urlOrMessage === 'string' ? urlOrMessage : urlOrMessage.location?.()?.url ?? urlOrMessage.url?.() ?? '');
-
 /** WCAG 2.2 AA, as the project checks it. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-export function launchChromium() {
+/**
+ * Every page this browser opens is watched for what a user or a council's web team would see
+ * go wrong: an uncaught error, a console error, a request the server refused (HTTP 400 or
+ * more) or one that failed. There are no exceptions: `browser.close()` throws, listing them,
+ * when any happened that a test did not expect with `expectProblems`. A test cannot forget
+ * the check, since every test file closes its browser.
+ */
+export async function launchChromium() {
   fs.mkdirSync(OUTPUT, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+  const problems = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('page', (page) => watchPage(page, problems));
+    return context;
+  };
+  browser.newPage = async (...args) => {
+    const context = await browser.newContext(...args);
+    const page = await context.newPage();
+    page.on('close', () => context.close().catch(() => {}));
+    return page;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await close();
+    const unexpected = problems.filter((p) => !p.expected);
+    if (unexpected.length > 0) {
+      throw new Error(`the browser saw ${unexpected.length} problem(s) no test expected:\n${unexpected.map((p) => `- ${p.text} (on ${p.page})`).join('\n')}`);
+    }
+  };
+  return browser;
+}
+
+const EXPECTED = Symbol('expected problems');
+
+/** Records `page`'s errors and failed requests in `problems`, marked when a test expected them. */
+function watchPage(page, problems) {
+  page[EXPECTED] = [];
+  const add = (text) => {
+    let at = '';
+    try { at = page.url(); } catch { /* closed */ }
+    problems.push({ text, page: at, expected: page[EXPECTED].some((pattern) => pattern.test(text)) });
+  };
+  page.on('pageerror', (e) => add(`uncaught: ${String(e?.message ?? e)}`));
+  page.on('console', (m) => { if (m.type() === 'error') add(`console error: ${m.text()} ${m.location()?.url ?? ''}`.trim()); });
+  page.on('response', (r) => { if (r.status() >= 400) add(`HTTP ${r.status()}: ${r.url()}`); });
+  page.on('requestfailed', (r) => add(`request failed (${r.failure()?.errorText ?? 'no reason'}): ${r.url()}`));
+}
+
+/**
+ * Says that `page` will show problems matching `patterns` on purpose (a test of what happens
+ * when a file is missing, say): they are then not counted against the browser.
+ */
+export function expectProblems(page, ...patterns) {
+  if (!page[EXPECTED]) throw new Error('expectProblems: the page was not opened by launchChromium\'s browser');
+  page[EXPECTED].push(...patterns);
 }
 
 let axeSource;
