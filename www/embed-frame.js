@@ -1,5 +1,9 @@
 // embed.html: one <reablement-calculator>, set up from the page's query string, that tells
-// the page around it how tall it is, so that page can size the iframe to fit.
+// the page around it how tall it is, so that page can size the iframe to fit. Where the page
+// around it is on the same origin and left the iframe unsized (no width or height, in an
+// attribute or its style: a content system that strips them), this page sizes the iframe
+// itself: the full width, and the height of its content (never below embed-frame.css's
+// minimum).
 //
 // The message is { type: 'reablement-calculator:height', height } (CSS pixels), posted to the
 // parent each time the height changes. It goes to the parent's origin where the browser says
@@ -34,13 +38,31 @@ function parentOrigin() {
   return '*';
 }
 
+/** The iframe around this page, when the page around it is on the same origin and gave the
+ * iframe no size of its own; null otherwise (another origin: the browser does not say). */
+function unsizedFrame() {
+  let frame = null;
+  try {
+    frame = window.frameElement;
+  } catch {}
+  if (!frame || frame.localName !== 'iframe') return null;
+  const given = ['width', 'height'].some((name) => frame.hasAttribute(name) || frame.style.getPropertyValue(name) !== '');
+  return given ? null : frame;
+}
+
+// "Open in a new tab" (shown only in a frame too short to use) opens this page as it is.
+document.querySelector('.frame-open a')?.setAttribute('href', location.href);
+
 if (window.parent !== window) {
   const target = parentOrigin();
+  const frame = unsizedFrame();
+  if (frame) frame.style.setProperty('width', '100%');
   let last = -1;
   const post = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
+    if (frame) frame.style.setProperty('height', `${height}px`);
     window.parent.postMessage({ type: MESSAGE, height }, target);
   };
   new ResizeObserver(post).observe(document.documentElement);

@@ -5,6 +5,8 @@
 
 pub mod data;
 #[cfg(any(test, feature = "views"))]
+pub mod handout;
+#[cfg(any(test, feature = "views"))]
 pub mod present_controls;
 #[cfg(any(test, feature = "views"))]
 pub mod present_story;
@@ -12,4 +14,5 @@ pub mod present_story;
 pub mod present_weeks;
 #[cfg(any(test, feature = "views"))]
 pub mod presentation;
+#[cfg(any(test, feature = "views"))]
 pub mod view;

@@ -79,8 +79,13 @@ fn quoted_list(names: &[&str]) -> String {
     }
 }
 
+/// Each goal and how it went: `Wash myself: achieved in week 2.`
+pub fn goal_lines(scenario: &Scenario) -> Vec<String> {
+    scenario.goals.iter().map(|g| goal_line(&g.description, g.status, g.achieved_week)).collect()
+}
+
 /// Each visit before reablement, how long and how often, and the goals it serves.
-fn visit_lines(scenario: &Scenario) -> Vec<String> {
+pub fn visit_lines(scenario: &Scenario) -> Vec<String> {
     let mut lines: Vec<String> = scenario
         .before
         .visits
@@ -124,12 +129,12 @@ pub fn ending(example: Option<&Example>, who: Option<&str>, outcome: &Outcome) -
     let before = outcome.before.weekly_pence;
     let change = outcome.change_pence;
     let than_before = match change.signum() {
-        -1 => format!("{} a week less", (-change).display()),
-        1 => format!("{} a week more", change.display()),
-        _ => "no change".to_string(),
+        -1 => format!("{} a week less now", (-change).display()),
+        1 => format!("{} a week more now", change.display()),
+        _ => "the same now".to_string(),
     };
     let detail = format!(
-        "Before reablement it cost {} a week, so that is {than_before}. The baseline, what the service expects a week after reablement, is {}.",
+        "Before reablement it cost {} a week: {than_before}. The baseline, {} a week, is the average for everyone who had reablement, including the people who need no more care at all.",
         before.display(),
         outcome.baseline_pence.display()
     );
@@ -153,8 +158,7 @@ pub fn slides(scenario: &Scenario, example: Option<usize>, sections: &[Section],
     if let Some(ex) = ex {
         slides.push(slide(format!("Who {} is", ex.name), Body::Text(ex.story.to_string())));
     }
-    let goals: Vec<String> =
-        scenario.goals.iter().map(|g| goal_line(&g.description, g.status, g.achieved_week)).collect();
+    let goals = goal_lines(scenario);
     if goals.is_empty() {
         slides.push(slide(whose("goals", ex, who), Body::Text("No goals are recorded.".to_string())));
     } else {
@@ -174,16 +178,6 @@ pub fn slides(scenario: &Scenario, example: Option<usize>, sections: &[Section],
     slides.push(Slide { section: "In plain words".to_string(), body: Body::Ending { headline, detail }, chart_step: step.checked_sub(1) });
     slides.push(slide("Next example".to_string(), Body::Next(next_example(example))));
     slides
-}
-
-/// What the handout and the slides call the change over a year: kept with the ending's words.
-pub fn over_a_year(outcome: &Outcome) -> String {
-    let year = outcome.annual_change_pence;
-    match year.signum() {
-        -1 => format!("{} less over a year ({} weeks).", (-year).display(), outcome.weeks_per_year),
-        1 => format!("{} more over a year ({} weeks).", year.display(), outcome.weeks_per_year),
-        _ => format!("No change over a year ({} weeks).", outcome.weeks_per_year),
-    }
 }
 
 #[cfg(test)]
@@ -231,8 +225,9 @@ mod tests {
         assert_eq!(ending.section, "In plain words");
         assert_eq!(
             text(ending),
-            "Arthur's care now costs £0.00 a week: £38.13 below the baseline. Before reablement it cost £295.23 a week, \
-             so that is £295.23 a week less. The baseline, what the service expects a week after reablement, is £38.13."
+            "Arthur's care now costs £0.00 a week: £38.13 below the baseline. Before reablement it cost £295.23 a week: \
+             £295.23 a week less now. The baseline, £38.13 a week, is the average for everyone who had reablement, \
+             including the people who need no more care at all."
         );
         // The ending shows the whole chart: the working's last step.
         assert_eq!(ending.chart_step, s[s.len() - 3].chart_step);
@@ -272,7 +267,7 @@ mod tests {
         let ending = text(&doris[doris.len() - 2]);
         assert!(ending.starts_with("Doris's care now costs £"), "{ending}");
         assert!(ending.contains("above the baseline."), "{ending}");
-        assert!(ending.contains("a week more."), "{ending}");
+        assert!(ending.contains("a week more now."), "{ending}");
     }
 
     #[test]
@@ -300,6 +295,6 @@ mod tests {
         outcome.change_pence = Pence::ZERO;
         let (headline, detail) = ending(None, None, &outcome);
         assert!(headline.ends_with(": the same as the baseline."), "{headline}");
-        assert!(detail.contains("so that is no change."), "{detail}");
+        assert!(detail.contains(": the same now."), "{detail}");
     }
 }
