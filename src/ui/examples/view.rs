@@ -11,12 +11,18 @@ use crate::ui::state::NavAction;
 use crate::ui::state::View;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// A handout prints the page, so only on the standalone page: embedded, the council's
+    /// own page around it would print too.
+    #[prop_or(true)]
+    pub standalone: bool,
+}
+
 #[component]
-pub fn ExamplesView() -> Html {
+pub fn ExamplesView(props: &Props) -> Html {
     let form = use_form();
-    // A handout prints the page, so only on the standalone page: embedded, the council's
-    // own page around it would print too.
-    let standalone = use_context::<crate::ui::Host>().unwrap_or_default().standalone;
+    let standalone = props.standalone;
     // The example whose handout is printing: rendered (for print only) and printed once it is
     // in the page; gone again after the print dialog, so printing the page prints the list.
     let handout = use_state_eq(|| None::<usize>);

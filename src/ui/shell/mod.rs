@@ -343,7 +343,7 @@ pub fn App(props: &AppProps) -> Html {
                         </>
                     },
                     #[cfg(feature = "views")]
-                    View::Examples => html! { <ExamplesView /> },
+                    View::Examples => html! { <ExamplesView {standalone} /> },
                     #[cfg(feature = "views")]
                     View::Present => html! {
                         <Presentation sections={computed.sections.clone()} outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))}
