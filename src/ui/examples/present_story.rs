@@ -4,8 +4,8 @@
 //! the printed handout (`handout`) say the same, and the words are tested natively.
 
 use crate::calc::explain::{hours_and_minutes, Section};
-use crate::calc::wording::AgainstBaseline;
 use crate::calc::scenario::GoalStatus;
+use crate::calc::wording::AgainstBaseline;
 use crate::calc::{Outcome, Scenario};
 use crate::ui::examples::data::{Example, EXAMPLES};
 
@@ -92,7 +92,8 @@ pub fn visit_lines(scenario: &Scenario) -> Vec<String> {
         .iter()
         .enumerate()
         .map(|(i, visit)| {
-            let name = if visit.label.trim().is_empty() { format!("Visit {}", i + 1) } else { visit.label.trim().to_string() };
+            let name =
+                if visit.label.trim().is_empty() { format!("Visit {}", i + 1) } else { visit.label.trim().to_string() };
             let carers = if visit.carers == 1 { String::new() } else { format!(", {} carers", visit.carers) };
             let goals: Vec<&str> = visit
                 .goals
@@ -100,8 +101,13 @@ pub fn visit_lines(scenario: &Scenario) -> Vec<String> {
                 .filter_map(|id| scenario.goals.iter().find(|g| &g.id == id))
                 .map(|g| g.description.as_str())
                 .collect();
-            let serves = if goals.is_empty() { "no goal linked".to_string() } else { format!("for {}", quoted_list(&goals)) };
-            format!("{name} — {}{carers}, {} — {serves}.", hours_and_minutes(i64::from(visit.minutes)), days(visit.days_per_week))
+            let serves =
+                if goals.is_empty() { "no goal linked".to_string() } else { format!("for {}", quoted_list(&goals)) };
+            format!(
+                "{name} — {}{carers}, {} — {serves}.",
+                hours_and_minutes(i64::from(visit.minutes)),
+                days(visit.days_per_week)
+            )
         })
         .collect();
     for cost in &scenario.before.other_costs {
@@ -170,12 +176,20 @@ pub fn slides(scenario: &Scenario, example: Option<usize>, sections: &[Section],
     let mut step = 0;
     for section in sections {
         for text in &section.steps {
-            slides.push(Slide { section: section.title.clone(), body: Body::Text(text.clone()), chart_step: Some(step) });
+            slides.push(Slide {
+                section: section.title.clone(),
+                body: Body::Text(text.clone()),
+                chart_step: Some(step),
+            });
             step += 1;
         }
     }
     let (headline, detail) = ending(ex, who, outcome);
-    slides.push(Slide { section: "In plain words".to_string(), body: Body::Ending { headline, detail }, chart_step: step.checked_sub(1) });
+    slides.push(Slide {
+        section: "In plain words".to_string(),
+        body: Body::Ending { headline, detail },
+        chart_step: step.checked_sub(1),
+    });
     slides.push(slide("Next example".to_string(), Body::Next(next_example(example))));
     slides
 }
@@ -242,7 +256,8 @@ mod tests {
             let sections = explain(&scenario, &calculation);
             let s = slides_of(i);
             let working: Vec<String> = sections.iter().flat_map(|sec| sec.steps.clone()).collect();
-            let shown: Vec<String> = s.iter().filter(|sl| sl.chart_step.is_some() && matches!(sl.body, Body::Text(_))).map(text).collect();
+            let shown: Vec<String> =
+                s.iter().filter(|sl| sl.chart_step.is_some() && matches!(sl.body, Body::Text(_))).map(text).collect();
             assert_eq!(shown, working, "{}", EXAMPLES[i].name);
         }
     }
@@ -255,9 +270,12 @@ mod tests {
         assert!(visits.contains("Telecare — £4.50 a week — not a visit, so no goal stops it."), "{visits}");
         assert!(text(&beryl[1]).contains("Use the toilet at night: not started."));
         let dev = slides_of(2);
-        assert!(text(&dev[2]).starts_with("Morning (hoist) — 45 minutes, 2 carers, every day — for “Get to the toilet with one carer”."));
+        assert!(text(&dev[2]).starts_with(
+            "Morning (hoist) — 45 minutes, 2 carers, every day — for “Get to the toilet with one carer”."
+        ));
         let ken = slides_of(5);
-        assert!(text(&ken[2]).contains("Shopping trip — 1 hour, once a week — for “Get to the shop at the end of the road”."));
+        assert!(text(&ken[2])
+            .contains("Shopping trip — 1 hour, once a week — for “Get to the shop at the end of the road”."));
         assert_eq!(ken.last().unwrap().body, Body::Next(0), "after the last example, the first");
     }
 

@@ -59,10 +59,10 @@ pub fn Presentation(props: &Props) -> Html {
     let leave = form.on_click(NavAction::LeavePresentation.into());
     // Going full screen puts focus on the slide, so Space goes on (not "Leave full screen").
     let (can_fill_screen, filling_screen, toggle_full_screen) = use_fullscreen(root.clone(), stage.clone());
-    let presented = use_memo(
-        (props.draft.clone(), props.sections.clone(), props.outcome.clone()),
-        |(draft, sections, outcome)| presented(draft, sections, outcome.as_deref()),
-    );
+    let presented =
+        use_memo((props.draft.clone(), props.sections.clone(), props.outcome.clone()), |(draft, sections, outcome)| {
+            presented(draft, sections, outcome.as_deref())
+        });
     let all = &presented.slides;
     let last = all.len().saturating_sub(1);
     let current = (*step).min(last);
