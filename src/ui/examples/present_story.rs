@@ -250,15 +250,15 @@ mod tests {
 
     #[test]
     fn every_step_of_the_working_is_a_slide_in_order() {
-        for i in 0..EXAMPLES.len() {
-            let scenario = EXAMPLES[i].scenario();
+        for (i, example) in EXAMPLES.iter().enumerate() {
+            let scenario = example.scenario();
             let calculation = crate::calc::calculate(&scenario);
             let sections = explain(&scenario, &calculation);
             let s = slides_of(i);
             let working: Vec<String> = sections.iter().flat_map(|sec| sec.steps.clone()).collect();
             let shown: Vec<String> =
                 s.iter().filter(|sl| sl.chart_step.is_some() && matches!(sl.body, Body::Text(_))).map(text).collect();
-            assert_eq!(shown, working, "{}", EXAMPLES[i].name);
+            assert_eq!(shown, working, "{}", example.name);
         }
     }
 
