@@ -88,24 +88,29 @@ test('presentation mode steps through the working by keyboard, the chart buildin
     assert.equal(first, 1);
     assert.ok(total > 10, `only ${total} steps`);
     assert.equal(await bars(), 0, 'no bar before the first total');
-    assert.match(await page.locator('.present__section').innerText(), /^Before reablement$/);
+    assert.match(await page.locator('.present__section').innerText(), /^Who Beryl is$/, 'the story first (present.test.mjs has the rest of it)');
 
     // → walks forward; the "before" bar appears with the before total.
     let shown = '';
     for (let step = 1; step < total && !shown.startsWith('Cost before reablement'); step += 1) {
       await page.keyboard.press('ArrowRight');
-      shown = await page.locator('.present__step').innerText();
+      shown = await page.locator('.present__body').innerText();
     }
     assert.equal(shown, `Cost before reablement: £421.75 care + £4.50 other costs = ${pounds(beryl.before.weekly_pence)} a week.`);
     assert.equal(await bars(), 1);
-    // End jumps to the last step: all three bars, and the last result line.
+    // End jumps to the last slide (the next example); ← goes back one: the ending, with all
+    // three bars; one more: the working's last result line.
     await page.keyboard.press('End');
     assert.deepEqual(await count(), [total, total]);
-    assert.equal(await bars(), 3);
-    assert.match(await page.locator('.present__step').innerText(), /^Break-even: £1,250\.00 ÷ £168\.70 saved a week = 8 weeks/);
-    // ← goes back one; Home to the start; the buttons agree.
+    assert.equal(await page.locator('.present__section').innerText(), 'Next example');
     await page.keyboard.press('ArrowLeft');
     assert.deepEqual(await count(), [total - 1, total]);
+    assert.equal(await page.locator('.present__section').innerText(), 'In plain words');
+    assert.equal(await bars(), 3);
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await bars(), 3);
+    assert.match(await page.locator('.present__body').innerText(), /^Break-even: £1,250\.00 ÷ £168\.70 saved a week = 8 weeks/);
+    // Home to the start; the buttons agree.
     await page.keyboard.press('Home');
     assert.deepEqual(await count(), [1, total]);
     assert.equal(await page.getByRole('button', { name: 'Previous step' }).isDisabled(), true);

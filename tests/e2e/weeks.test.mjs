@@ -310,7 +310,7 @@ test('presentation mode steps through the weeks, a bar for each week as it is re
     await page.getByRole('button', { name: 'Present the working step by step' }).click();
     await page.locator('.present__stage').waitFor();
     const labels = () => page.locator('.present .chart .chart__label').allTextContents();
-    const step = () => page.locator('.present__step').innerText();
+    const step = () => page.locator('.present__body').innerText();
     let seen = [];
     for (let i = 0; i < 40 && !(await step()).startsWith('Week 2:'); i++) {
       await page.keyboard.press('ArrowRight');
@@ -320,7 +320,10 @@ test('presentation mode steps through the weeks, a bar for each week as it is re
     assert.equal(await step(), 'Week 2: Evening: undressing stopped; 525 minutes a week (8 hours 45 minutes): £210.88.');
     assert.equal(await page.locator('.present__section').innerText(), 'Week by week during reablement');
     assert.deepEqual(await labels(), ['Before', 'Week 1', 'Week 2']);
+    // The ending (the slide before the last, which offers the next example) has every bar.
     await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.locator('.present__section').innerText(), 'In plain words');
     assert.deepEqual(await labels(), ['Before', 'Week 1', 'Week 2', 'After 28 days', 'Baseline']);
     assert.deepEqual(errors, []);
   } finally {

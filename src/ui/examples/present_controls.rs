@@ -67,10 +67,11 @@ pub fn use_present_keys(root: NodeRef, standalone: bool, on_move: Callback<Move>
 }
 
 /// Full screen for the element `root`: whether it is available on this page, whether `root`
-/// fills the screen now, and a callback that toggles it. Full screen ends when `root` leaves
-/// the page.
+/// fills the screen now, and a callback that toggles it. Going into full screen moves focus
+/// to `focus_on_enter` (the slide), off the button just pressed: its label is now "Leave full
+/// screen", and a clicker's Space would press it. Full screen ends when `root` leaves the page.
 #[hook]
-pub fn use_fullscreen(root: NodeRef) -> (bool, bool, Callback<MouseEvent>) {
+pub fn use_fullscreen(root: NodeRef, focus_on_enter: NodeRef) -> (bool, bool, Callback<MouseEvent>) {
     let showing = use_state_eq(|| false);
     let available = use_state_eq(|| false);
     {
@@ -78,7 +79,13 @@ pub fn use_fullscreen(root: NodeRef) -> (bool, bool, Callback<MouseEvent>) {
         use_effect_with((), move |_| {
             available.set(fullscreen::available());
             let listener = fullscreen::listen(move || {
-                showing.set(root.cast::<web_sys::Element>().is_some_and(|el| fullscreen::is_showing(&el)));
+                let now = root.cast::<web_sys::Element>().is_some_and(|el| fullscreen::is_showing(&el));
+                if now {
+                    if let Some(el) = focus_on_enter.cast::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+                showing.set(now);
             });
             move || {
                 drop(listener);

@@ -343,11 +343,11 @@ pub fn App(props: &AppProps) -> Html {
                         </>
                     },
                     #[cfg(feature = "views")]
-                    View::Examples => html! { <ExamplesView /> },
+                    View::Examples => html! { <ExamplesView {standalone} /> },
                     #[cfg(feature = "views")]
                     View::Present => html! {
                         <Presentation sections={computed.sections.clone()} outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))}
-                            who={who_is_presented(&state.draft)} standalone={standalone} />
+                            draft={state.draft.clone()} standalone={standalone} />
                     },
                     #[cfg(feature = "views")]
                     View::Service => html! {},
@@ -435,17 +435,6 @@ fn open_share_link(code: String, dispatch: UseReducerDispatcher<State>, alive: R
         };
         dispatch.dispatch(action);
     });
-}
-
-#[cfg(feature = "views")]
-/// Whose working presentation mode shows: a worked example's own name while the form is that
-/// example unchanged, otherwise the scenario's case reference (nothing when it has none).
-fn who_is_presented(draft: &Draft) -> Option<AttrValue> {
-    crate::ui::examples::data::EXAMPLES
-        .iter()
-        .find(|example| example.draft() == *draft)
-        .map(|example| AttrValue::from(example.name))
-        .or_else(|| Some(draft.reference.trim()).filter(|r| !r.is_empty()).map(|r| AttrValue::from(r.to_string())))
 }
 
 #[derive(Properties, PartialEq)]
