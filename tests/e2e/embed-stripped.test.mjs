@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from './lib/server.mjs';
-import { AXE_TAGS, OUTPUT, formatViolations, launchChromium, runAxe } from './lib/browser.mjs';
+import { AXE_TAGS, OUTPUT, expectProblems, formatViolations, launchChromium, runAxe } from './lib/browser.mjs';
 import { distDir, repoRoot } from './lib/wasm.mjs';
 
 const TEST_TIMEOUT = 120_000;
@@ -29,8 +29,11 @@ before(async () => {
   browser = await launchChromium();
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  try {
+    await browser?.close();
+  } finally {
+    await server?.close();
+  }
 });
 
 /** A council's news page, as its content system leaves it: `frame` and `script` in its text. */
@@ -236,6 +239,8 @@ test('docs/embedding.md is right about a cross-origin element without the CORS h
 <reablement-calculator example="arthur"><p><a href="${server.url}index.html">Open the reablement calculator</a></p></reablement-calculator>`);
   await context.route(COUNCIL, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   const page = await context.newPage();
+  // What this test is about: the browser blocks embed.js and says so in the console.
+  expectProblems(page, /CORS/, /request failed \(net::ERR_FAILED\): .*embed\.js/);
   const blocked = [];
   page.on('console', (m) => { if (m.type() === 'error') blocked.push(m.text()); });
   try {

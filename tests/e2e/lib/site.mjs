@@ -23,8 +23,11 @@ export function useBuiltSite({ prefix = '/tools/reablement/', files = ['index.ht
     site.browser = await launchChromium();
   });
   after(async () => {
-    await site.browser?.close();
-    await site.server?.close();
+    try {
+      await site.browser?.close();
+    } finally {
+      await site.server?.close();
+    }
   });
   return site;
 }
