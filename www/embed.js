@@ -48,6 +48,11 @@ function ownAddress() {
 
 const TAG = 'reablement-calculator';
 const HERE = ownAddress();
+if (!HERE) {
+  // The element keeps its fallback (the link inside it); one line says what to change.
+  console.warn(`<${TAG}>: embed.js could not find its own address, so the calculator cannot load. Paste <script src="https://YOUR-HOST/reablement/embed.js" defer></script>, with the address in full, into the page (see docs/embedding.md).`);
+  return;
+}
 const ATTRIBUTES = ['mode', 'baseline', 'hourly-rate', 'example', 'weeks', 'heading-level', 'intro'];
 const STYLESHEETS = ['app.css', 'embed.css'].map((file) => new URL(`${file}?v=__BUILD__`, HERE).href);
 const MODULES = {
@@ -350,10 +355,5 @@ class ReablementCalculator extends HTMLElement {
   }
 }
 
-if (!HERE) {
-  // The element keeps its fallback (the link inside it); one line says what to change.
-  console.warn(`<${TAG}>: embed.js could not find its own address, so the calculator cannot load. Paste <script src="https://YOUR-HOST/reablement/embed.js" defer></script>, with the address in full, into the page (see docs/embedding.md).`);
-} else if (!customElements.get(TAG)) {
-  customElements.define(TAG, ReablementCalculator);
-}
+if (!customElements.get(TAG)) customElements.define(TAG, ReablementCalculator);
 })();

@@ -240,7 +240,7 @@ test('docs/embedding.md is right about a cross-origin element without the CORS h
   await context.route(COUNCIL, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   const page = await context.newPage();
   // What this test is about: the browser blocks embed.js and says so in the console.
-  expectProblems(page, /CORS/, /request failed \(net::ERR_FAILED\): .*embed\.js/);
+  expectProblems(page, /CORS/, /net::ERR_FAILED.*embed\.js/);
   const blocked = [];
   page.on('console', (m) => { if (m.type() === 'error') blocked.push(m.text()); });
   try {

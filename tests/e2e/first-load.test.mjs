@@ -9,6 +9,7 @@
 //   form is still there when the calculator is opened again.
 //
 // Run with `node --test tests/e2e/first-load.test.mjs` after `make dist`.
+import { expectProblems } from './lib/browser.mjs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBuiltSite, appStarted } from './lib/site.mjs';
@@ -64,6 +65,8 @@ test('with JavaScript off, the page has the first screen: heading, Arthur button
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
   try {
     const page = await context.newPage();
+    // JavaScript off: Chromium refuses the page's scripts (a failed request, "csp"), on purpose here.
+    expectProblems(page, /^request failed \(csp\): .*\.js(?:\?v=\w+)?$/);
     await page.goto(site.server.url, { waitUntil: 'load' });
     await page.getByRole('heading', { level: 1, name: 'Work out what reablement achieved' }).waitFor({ timeout: TIMEOUT });
     assert.ok(await page.getByRole('button', { name: "Load Arthur's example" }).isVisible());

@@ -232,7 +232,8 @@ test('the results CSV starts with reference,before_weekly,after_weekly and canno
 test('stored data that cannot be read is set aside and reported; the app still works', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page, errors } = await open({
     init: () => {
-      if (!sessionStorage.getItem('planted')) {
+      // The init script also runs on the first about:blank, which has no storage to plant in.
+      if (location.protocol !== 'about:' && !sessionStorage.getItem('planted')) {
         localStorage.setItem('reablement-calculator:draft', '{"version":1,"draft":{not json');
         localStorage.setItem('reablement-calculator:saved', '[1,2,3]');
         sessionStorage.setItem('planted', '1');

@@ -27,6 +27,7 @@ const PRIVACY = {
 
 /** Counts the page's calls to navigator.storage.persist() and persisted(), calling the real ones. */
 function countCalls() {
+  if (location.protocol === 'about:') return; // the blank page a new tab starts on
   window.__calls = { persist: 0, persisted: 0 };
   const storage = navigator.storage;
   if (!storage) return;
@@ -38,6 +39,7 @@ function countCalls() {
 
 /** A browser that will not keep the site's storage (as Firefox when the person says no). */
 function refuses() {
+  if (location.protocol === 'about:') return;
   window.__calls = { persist: 0, persisted: 0 };
   navigator.storage.persist = () => { window.__calls.persist += 1; return Promise.resolve(false); };
   navigator.storage.persisted = () => { window.__calls.persisted += 1; return Promise.resolve(false); };
@@ -45,6 +47,7 @@ function refuses() {
 
 /** A browser with no storage manager at all. */
 function noManager() {
+  if (location.protocol === 'about:') return;
   window.__calls = { persist: 0, persisted: 0 };
   Object.defineProperty(Navigator.prototype, 'storage', { get: () => undefined, configurable: true });
 }

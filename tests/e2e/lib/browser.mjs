@@ -22,7 +22,7 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 /**
  * Every page this browser opens is watched for what a user or a council's web team would see
  * go wrong: an uncaught error, a console error, a request the server refused (HTTP 400 or
- * more) or one that failed. There are no exceptions: `browser.close()` throws, listing them,
+ * more) or one that failed (not one the browser called off as the page moved on). There are no exceptions: `browser.close()` throws, listing them,
  * when any happened that a test did not expect with `expectProblems`. A test cannot forget
  * the check, since every test file closes its browser.
  */
@@ -66,7 +66,12 @@ function watchPage(page, problems) {
   page.on('pageerror', (e) => add(`uncaught: ${String(e?.message ?? e)}`));
   page.on('console', (m) => { if (m.type() === 'error') add(`console error: ${m.text()} ${m.location()?.url ?? ''}`.trim()); });
   page.on('response', (r) => { if (r.status() >= 400) add(`HTTP ${r.status()}: ${r.url()}`); });
-  page.on('requestfailed', (r) => add(`request failed (${r.failure()?.errorText ?? 'no reason'}): ${r.url()}`));
+  // A request the browser itself called off (net::ERR_ABORTED: the page went to another
+  // address or closed while it loaded) is no failure anyone sees; every other one counts.
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? 'no reason';
+    if (reason !== 'net::ERR_ABORTED') add(`request failed (${reason}): ${r.url()}`);
+  });
 }
 
 /**
