@@ -35,6 +35,15 @@ pub fn plan(scenario: &Scenario) -> Option<Outcome> {
     Some(calculate(&planned).outcome)
 }
 
+/// The weeks of reablement in a plan, in the future tense (the outcome's sentence,
+/// `explain::episode_sentence`, says what they cost once goals are achieved).
+pub fn weeks_sentence(weeks: u32) -> String {
+    format!(
+        "Reablement is planned to last {}. Each visit stops once the goals it is for are achieved.",
+        super::explain::plural(weeks, "week", "weeks")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +123,14 @@ mod tests {
             visit.goals.clear();
         }
         assert!(plan(&no_goals).is_none(), "no goals, nothing to plan");
+    }
+
+    #[test]
+    fn the_weeks_of_a_plan_are_in_the_future_tense() {
+        assert_eq!(
+            weeks_sentence(6),
+            "Reablement is planned to last 6 weeks. Each visit stops once the goals it is for are achieved."
+        );
+        assert!(weeks_sentence(1).starts_with("Reablement is planned to last 1 week."));
     }
 }
