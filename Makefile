@@ -5,7 +5,7 @@
 #   make test    lint, native tests, browser (wasm-bindgen-test) tests, end-to-end tests
 #   make lint    cargo fmt --check and clippy (warnings are errors), native and wasm32
 #   make dist    release build into dist/
-#   make bench   sizes and speed of the built modules, and the first load against the peer
+#   make bench   sizes and speed of the built modules, the first load against the peer, the explainer's load and the size ratchet
 #
 # Needs only rustup, node/npm, python3, make and apt-get on the machine.
 
@@ -19,8 +19,12 @@ WASM_TARGET := wasm32-unknown-unknown
 BIN := reablement-calculator
 WASM := target/$(WASM_TARGET)/release/$(BIN).wasm
 OUT_NAME := reablement
-WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-	--enable-sign-ext --enable-mutable-globals
+# Size first (docs/performance.md, "The size ratchet"): the control flow flattened and
+# rebuilt by the relooper, then -Oz twice, is 0.3–2 KB smaller with brotli per module than
+# -Oz alone, at the same speed; --reorder-functions-by-name puts each generic's copies side
+# by side, which brotli compresses better (another 0.1–2.3 KB). The same code either way.
+WASM_OPT_FLAGS := --flatten --rereloop -Oz -Oz --reorder-functions-by-name \
+	--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 APT_PACKAGES := chromium chromium-driver brotli
 
 CARGO_HOME ?= $(HOME)/.cargo
@@ -42,7 +46,7 @@ help:
 	@echo 'make test    install what is missing, run every test (native, browser, end to end)'
 	@echo 'make dist    release build into dist/'
 	@echo 'make lint    cargo fmt --check and clippy, warnings as errors'
-	@echo 'make bench   sizes, speed of the JS API, and the first load against the peer'
+	@echo 'make bench   sizes (and their ratchet), speed of the JS API, the first load against the peer, the explainer'"'"'s load'
 
 # ---------------------------------------------------------------- installs (idempotent)
 
@@ -98,8 +102,12 @@ MODULES := reablement_start:start:. reablement:app:. reablement_embed:embed:embe
 # the first screen prerendered into it, build.txt and everything under www/.
 # The first screen is rendered to HTML by Yew's server renderer, natively (src/bin/prerender.rs,
 # feature ssr), into index.html's empty <div id="reablement-app"></div>.
+# The explainer's first paint (each worked example, in parts, and the text of its stylesheets)
+# is rendered the same way into embed.js, in place of its /* __FIRST_PAINT__ */ marker.
 # URLs are relative, so dist/ can be hosted under any path; __BUILD__ in index.html becomes
 # the first 12 hex digits of the sha256 of the modules and pages (cache busting).
+# The explainer's glue's snippets (with their ?v=) are listed in embed.js, which asks for them
+# beside the glue rather than after it.
 # The same ?v=<build> goes on privacy.html's assets and on the glue's snippet imports, and
 # dist/sw.js gets the build and the list of files to keep for offline use (the app's pages and
 # both of its modules, not the embed, demo or API files).
@@ -116,6 +124,8 @@ dist: deps-rust deps-node
 	done; \
 	echo '+ cargo run --features ssr --bin prerender -- index.html www/app.css  (the first screen as HTML, its stylesheet inline)'; \
 	cargo run --quiet --features ssr --bin prerender -- index.html www/app.css > "$$tmp/index.html"; \
+	echo '+ cargo run --features ssr --bin prerender -- embed www/embed.js www/app.css www/embed.css  (the explainer'"'"'s first paint, into embed.js)'; \
+	cargo run --quiet --features ssr --bin prerender -- embed www/embed.js www/app.css www/embed.css > "$$tmp/embed.js"; \
 	mkdir -p dist; \
 	cp -R www/. dist/; \
 	cp -R "$$tmp"/. dist/
@@ -130,6 +140,9 @@ dist: deps-rust deps-node
 	for snippet in $$(grep -oE "from '\./snippets/[^']+'" dist/$(OUT_NAME)_start.js | sed -E "s#^from '(.*)'\$$#\1#" | sort -r); do \
 		sed -i -E "s#^( *)(<link rel=\"modulepreload\" href=\"\./$(OUT_NAME)_start\.js[^>]*>)#\1\2\n\1<link rel=\"modulepreload\" href=\"$$snippet\">#" dist/index.html; \
 	done; \
+	embed_snippets=$$(grep -oE "from '\./snippets/[^']+'" dist/embed/$(OUT_NAME)_embed.js | sed -E "s#^from '\./(.*)'\$$#'embed/\1'#" | sort | paste -sd, -); \
+	grep -q '/\* __EMBED_SNIPPETS__ \*/ \[\]' dist/embed.js || { echo 'dist/embed.js has no /* __EMBED_SNIPPETS__ */ []' >&2; exit 1; }; \
+	sed -i "s#/\* __EMBED_SNIPPETS__ \*/ \[\]#[$$embed_snippets]#" dist/embed.js; \
 	precache=$$(cd dist && { printf '%s\n' index.html privacy.html app.css manifest.webmanifest \
 		$(OUT_NAME)_start.js $(OUT_NAME)_start_bg.wasm $(OUT_NAME).js $(OUT_NAME)_bg.wasm; \
 		find . -type f \( -path './icons/*' -o -path './snippets/*' \) | sed 's#^\./##' | sort; } | \
@@ -162,10 +175,13 @@ test: deps lint
 	node --test tests/e2e/
 
 # The JS API's speed and the 100,000-row cohort, then the first load against the plain
-# JavaScript peer (tests/bench/peer/) under CPU and network throttling: docs/performance.md.
+# JavaScript peer (tests/bench/peer/) under CPU and network throttling, then the explainer on a
+# council's page and the ratchet on the modules' sizes (fails when a budget does not hold):
+# docs/performance.md.
 bench: deps-browser dist
 	node tests/bench/bench.mjs
 	node tests/bench/first-load.mjs
+	node tests/bench/explainer-load.mjs
 
 clean:
 	rm -rf dist test-output

@@ -528,3 +528,27 @@ fn the_largest_cohort_stays_a_safe_javascript_integer() {
     assert_eq!(effect, 1000 * 520 * 1_000_000 * 53);
     assert!(effect < 1 << 53);
 }
+
+#[test]
+fn a_scenario_of_100000_goals_and_links_is_answered_with_its_errors() {
+    // Issue 19: the goal ids and a visit's links were searched in lists (quadratic: 32 s in
+    // Node for this). Answered with the same errors as ever, now in time proportional to it.
+    let goals: Vec<Json> = (0..100_000)
+        .map(|i| json!({ "id": format!("g{}", if i == 99_999 { 0 } else { i }), "description": "Make a cup of tea", "outcome": "nutrition", "status": "achieved" }))
+        .collect();
+    let links: Vec<String> = (0..100_000).map(|i| format!("g{}", (i * 7) % 100_001)).collect();
+    let mut s = minimal();
+    s["goals"] = json!(goals);
+    s["before"]["visits"][0]["goals"] = json!(links);
+    let errors = errors(&scenario(s));
+    assert!(errors.contains(&("goals".to_string(), "Enter 30 goals or fewer".to_string())), "{:?}", &errors[..3]);
+    // The last goal repeats the first one's id: its own error, once.
+    assert_eq!(
+        errors.iter().filter(|(p, _)| p.ends_with("].id")).map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
+        ["goals[99999].id"]
+    );
+    // Two links name no goal: g99999 (its goal took g0's id) and g100000.
+    let missing: Vec<&str> =
+        errors.iter().filter(|(p, _)| p.starts_with("before.visits[0].goals[")).map(|(p, _)| p.as_str()).collect();
+    assert_eq!(missing.len(), 2, "{missing:?}");
+}

@@ -8,6 +8,12 @@
 //! its text (one round trip fewer before the first paint); everything else in the page is
 //! copied as it is. What is stored on the device (a draft, saved scenarios) is never part of
 //! it: the app applies that after it has started.
+//!
+//!   cargo run --features ssr --bin prerender -- embed www/embed.js www/app.css www/embed.css > dist/embed.js
+//!
+//! writes the embed script with the explainer's first paint in it (issue 20): the explainer
+//! rendered for each worked example, in parts, with the stylesheets' text (see
+//! `ui::embed::first_paint`). It fails when the parts do not give back what Yew renders.
 
 use std::future::Future;
 use std::pin::pin;
@@ -40,6 +46,11 @@ fn block_on<F: Future>(future: F) -> F::Output {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [command, script, stylesheets @ ..] = args.as_slice() {
+        if command == "embed" {
+            return embed(script, stylesheets);
+        }
+    }
     let (page, stylesheet) = match args.as_slice() {
         [page] => (page, None),
         [page, stylesheet] => (page, Some(stylesheet)),
@@ -62,6 +73,18 @@ fn main() {
         None => {
             fail(&format!("prerender: {page} has no empty <div id=\"{}\"></div>", reablement_calculator::ui::MOUNT_ID))
         }
+    }
+}
+
+/// The embed script with the explainer's first paint in place of its marker.
+fn embed(script: &str, stylesheets: &[String]) {
+    use reablement_calculator::ui::embed::first_paint::{compact_css, insert, render, FirstPaint, MARKER};
+    let css: String = stylesheets.iter().map(|path| compact_css(&read(path))).collect::<Vec<_>>().join("\n");
+    let paint = FirstPaint::build(|attributes| block_on(render(attributes.clone())), css)
+        .unwrap_or_else(|why| fail(&format!("prerender: the explainer's first paint: {why}")));
+    match insert(&read(script), &paint) {
+        Some(script) => print!("{script}"),
+        None => fail(&format!("prerender: {script} must have {MARKER} once")),
     }
 }
 

@@ -1,4 +1,4 @@
-//! The calculation core: pure Rust with serde and csv only — no DOM, no Yew, no JavaScript.
+//! The calculation core: pure Rust with csv only — no DOM, no Yew, no JavaScript.
 //! Input arrives as a [`json::Value`] (from JSON text or a JavaScript object), is parsed into
 //! a valid [`scenario::Scenario`] or [`cohort::Cohort`] (or every error at once), and is then
 //! calculated in exact integer pence.
@@ -48,8 +48,6 @@ pub fn calculate_cohort_json_text(text: &str) -> String {
 }
 
 /// `{ok: true, result}` or `{ok: false, errors: [{path, message}]}`.
-#[derive(serde::Serialize)]
-#[serde(untagged)]
 pub enum Response<T> {
     Ok { ok: bool, result: T },
     Err { ok: bool, errors: Vec<FieldMessage> },

@@ -2,11 +2,9 @@
 //! rule (half away from zero) used wherever a sum is divided.
 
 use super::json::{decimal_scaled, Value};
-use serde::Serialize;
 
 /// An amount of money in whole pence. Never a float.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pence(pub i64);
 
 // Whole pence add, subtract and scale by whole numbers exactly; there is no division here,
@@ -183,7 +181,8 @@ pub fn display_exact_pounds(pence_numerator: i128, pence_denominator: i128) -> S
     let inexact = scaled % pence_denominator != 0;
     let abs = whole.unsigned_abs();
     let pounds = (abs / 10_000) as u64;
-    let mut fraction = format!("{:04}", abs % 10_000);
+    // Formatted as a u64 (it is under 10,000): a u128 would bring its own formatting code.
+    let mut fraction = format!("{:04}", (abs % 10_000) as u64);
     while fraction.len() > 2 && fraction.ends_with('0') {
         fraction.pop();
     }

@@ -4,7 +4,6 @@
 
 use super::money::{div_ceil, div_round, percent_one_place, Pence};
 use super::scenario::{FieldMessage, GoalStatus, Package, Scenario, Visit};
-use serde::Serialize;
 
 /// A package over this a week gets a warning: roughly a council-funded nursing home place.
 pub const NURSING_HOME_WEEKLY: Pence = Pence(126_700);
@@ -18,7 +17,7 @@ pub mod warn {
     pub const REFERENCE: &str = "Use a case reference, not a name or NHS number";
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PackageCost {
     pub weekly_pence: Pence,
     pub care_pence: Pence,
@@ -26,7 +25,7 @@ pub struct PackageCost {
     pub minutes_per_week: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AfterCost {
     pub weekly_pence: Pence,
     pub care_pence: Pence,
@@ -36,7 +35,7 @@ pub struct AfterCost {
     pub withdrawn_visits: Vec<usize>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GoalCounts {
     pub total: usize,
     pub not_started: usize,
@@ -46,7 +45,7 @@ pub struct GoalCounts {
 }
 
 /// The contract's result, field for field.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     pub before: PackageCost,
     pub after: AfterCost,
@@ -65,7 +64,7 @@ pub struct Outcome {
 
 /// One week of reablement: the package before, less the visits whose goals were all achieved
 /// in an earlier week.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EpisodeWeek {
     pub week: u32,
     pub weekly_pence: Pence,
@@ -75,7 +74,7 @@ pub struct EpisodeWeek {
 }
 
 /// The weeks of reablement (contract 1.1, "The reablement weeks").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Episode {
     pub weeks: u32,
     pub timeline: Vec<EpisodeWeek>,

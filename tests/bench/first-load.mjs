@@ -21,13 +21,12 @@
 //   FIRST_LOAD_RUNS=9 node tests/bench/first-load.mjs     more loads per site and profile
 //   FIRST_LOAD_PROFILES=default node tests/bench/first-load.mjs   one profile only
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../e2e/lib/browser.mjs';
-import { TYPES } from '../e2e/lib/server.mjs';
 import { distDir } from '../e2e/lib/wasm.mjs';
+import { PROFILES, brotli, serveBrotli } from './serve.mjs';
 
 const peerDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'peer');
 const RUNS = Math.max(1, Number(process.env.FIRST_LOAD_RUNS ?? 5));
@@ -38,80 +37,8 @@ const REACT_MS = 1000;
 const LOAD_TIMEOUT_MS = 60_000;
 const VIEWPORT = { width: 1280, height: 720 };
 
-/** The throttling profiles: CPU slowdown, bits per second down and up, round trip in ms. */
-const PROFILES = {
-  default: { label: 'CPU 4× slower, 9 Mbps down, 1.5 Mbps up, 170 ms round trip', cpu: 4, down: 9e6, up: 1.5e6, rtt: 170 },
-  slow: { label: 'CPU 6× slower, 1.6 Mbps down, 0.75 Mbps up, 150 ms round trip', cpu: 6, down: 1.6e6, up: 0.75e6, rtt: 150 },
-};
 /** Budgets (issue 11): the app's median against the peer's in the same run, and bytes. */
 const BUDGETS = { resultRatio: { default: 1.2, slow: 1.5 }, visibleRatio: 0.8, wasmBytes: 102_400, embedBytes: 97_448 };
-
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.wasm', '.svg', '.txt']);
-
-function brotli(bytes, mode = zlib.constants.BROTLI_MODE_GENERIC) {
-  return zlib.brotliCompressSync(bytes, {
-    params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-      [zlib.constants.BROTLI_PARAM_MODE]: mode,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-    },
-  });
-}
-
-/**
- * Serves `root` at '/' on 127.0.0.1 as a static host with compression does: brotli when the
- * browser accepts it (each file compressed once, on first request, before it is sent).
- * `extra` maps URL paths to pages that exist only in the benchmark.
- */
-async function serveBrotli(root, extra = {}) {
-  const base = path.resolve(root);
-  const compressed = new Map();
-  const server = http.createServer((req, res) => {
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    } catch {
-      return res.writeHead(400).end();
-    }
-    let body;
-    let file = path.join(base, pathname);
-    if (pathname in extra) {
-      body = Buffer.from(extra[pathname]);
-      file = pathname;
-    } else {
-      if (file !== base && !file.startsWith(base + path.sep)) return res.writeHead(403).end();
-      try {
-        if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-        body = fs.readFileSync(file);
-      } catch {
-        return res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-      }
-    }
-    const ext = path.extname(file).toLowerCase();
-    const headers = { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
-    if (COMPRESSIBLE.has(ext) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
-      const key = `${file}:${body.length}`;
-      if (!compressed.has(key)) compressed.set(key, brotli(body, ext === '.wasm' ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT));
-      body = compressed.get(key);
-      headers['Content-Encoding'] = 'br';
-      headers.Vary = 'Accept-Encoding';
-    }
-    headers['Content-Length'] = body.length;
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections?.();
-      server.close(() => resolve());
-    }),
-  };
-}
 
 // ---------------------------------------------------------------- in the page
 

@@ -19,7 +19,8 @@ async function openDemo(width = 1280, height = 900) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${site.server.url}demo.html`);
   for (const id of ['calculator-arthur', 'calculator-beryl']) {
-    await page.locator(`#${id} input[type=checkbox]`).first().waitFor({ timeout: TIMEOUT });
+    // The module started (not the first paint, which only keeps ticks for it).
+    await page.locator(`#${id} .rc-embed:not([data-prerendered]) input[type=checkbox]`).first().waitFor({ timeout: TIMEOUT });
   }
   return { context, page, errors };
 }

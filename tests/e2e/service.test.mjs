@@ -131,11 +131,11 @@ test('a CSV file with good and bad rows: bad lines listed, good rows kept, means
     assert.match(desc, /^£0\.00: 1 person\. £0\.01 to £25\.00: 0 people\. £25\.01 to £38\.13: 0 people\. £38\.14 to £50\.00: 1 person\. £50\.01 to £75\.00: 2 people\./);
     assert.match(desc, /The baseline is £38\.13: 1 person at or below it, 3 people above it\.$/);
 
-    // The rows used, downloaded: the bad lines gone, the formula made harmless.
+    // The rows used, downloaded: the bad lines gone, the file's own cells, the formula made harmless.
     const rows = await downloadText(page, 'Download the rows used as CSV');
     assert.equal(rows.name, 'whole-service-rows.csv');
-    assert.equal(rows.text, '\ufeffreference,before_weekly,after_weekly\r\nA-1,295.23,0.00\r\nA-3,180.75,44.10\r\n' +
-      '"\'=HYPERLINK(""http://x"",""y"")",120.50,51.40\r\nA-7,72.30,72.28\r\n');
+    assert.equal(rows.text, '\ufeffreference,before_weekly,after_weekly\r\nA-1,295.23,0\r\nA-3,180.75,44.10\r\n' +
+      '"\'=HYPERLINK(""http://x"",""y"")",120.50,51.4\r\nA-7,72.30,72.28\r\n');
 
     // Another tab and back: the file and its figures are still there.
     await page.getByRole('button', { name: 'One person' }).click();

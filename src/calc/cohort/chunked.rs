@@ -64,6 +64,11 @@ impl ChunkedCsv {
         self.done
     }
 
+    /// Whether the columns were given rather than found from the headings.
+    pub fn columns_given(&self) -> bool {
+        self.columns.is_some()
+    }
+
     /// How much of the text has been read, in whole percent.
     pub fn percent(&self) -> u32 {
         if self.text.is_empty() {

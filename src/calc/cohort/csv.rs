@@ -75,6 +75,9 @@ impl fmt::Display for CsvProblem {
 pub struct CsvRows {
     /// The good rows, in the file's order.
     pub rows: Vec<CohortRow>,
+    /// The line of the file each row is on (so a download can give the rows used with all
+    /// the file's columns: [`records_at`]).
+    pub lines: Vec<u64>,
     /// Every problem, in line order.
     pub problems: Vec<CsvProblem>,
     /// The heading line's cells, trimmed; empty when the file has no heading line.
@@ -89,6 +92,7 @@ pub struct CsvRows {
     /// Rows whose only fault is their end date, kept aside until the whole file is read: see
     /// [`CsvRows::settle`].
     pub(super) date_only: Vec<CohortRow>,
+    pub(super) date_only_lines: Vec<u64>,
     /// How many rows have an end date that could be read.
     pub(super) dated: usize,
     /// Sums so far, for telling a spreadsheet's total line from a person: before and after
@@ -134,6 +138,7 @@ impl CsvRows {
     pub fn settle(&mut self) {
         if self.dated > 0 || self.date_only.is_empty() {
             self.date_only.clear();
+            self.date_only_lines.clear();
             return;
         }
         let example = self.problems.iter().find(|p| p.field == Some(Column::Ended)).map(|p| p.message.clone());
@@ -141,6 +146,7 @@ impl CsvRows {
         self.problems.retain(|p| p.field != Some(Column::Ended));
         let quoted = example.and_then(|m| m.split('"').nth(1).map(str::to_string)).unwrap_or_default();
         self.rows.append(&mut self.date_only);
+        self.lines.append(&mut self.date_only_lines);
         self.notes.push(CsvNote {
             kind: NoteKind::Check,
             problem: CsvProblem::new(
@@ -153,7 +159,12 @@ impl CsvRows {
 
 /// Whether a line is a spreadsheet's summary: a summary word in any cell, or no reference and
 /// amounts equal to the sum, or the mean, of the rows above it.
-fn is_summary(record: &::csv::StringRecord, reference: &str, amounts: (Option<Pence>, Option<Pence>), out: &CsvRows) -> bool {
+fn is_summary(
+    record: &::csv::StringRecord,
+    reference: &str,
+    amounts: (Option<Pence>, Option<Pence>),
+    out: &CsvRows,
+) -> bool {
     let word = |cell: &str| {
         let cell = cell.trim().trim_end_matches(':').to_ascii_lowercase();
         SUMMARY_WORDS.contains(&cell.as_str())
@@ -302,10 +313,7 @@ impl Body {
             let after_cell = record[self.columns.after].trim();
             let after = amount(after_cell, decimal_comma);
             if is_summary(&record, reference, (before, after), out) {
-                out.notes.push(CsvNote {
-                    kind: NoteKind::Total,
-                    problem: CsvProblem::new(line, msg::CSV_TOTAL_LINE),
-                });
+                out.notes.push(CsvNote { kind: NoteKind::Total, problem: CsvProblem::new(line, msg::CSV_TOTAL_LINE) });
                 continue;
             }
             let mut bad = |column: Column, value: &str| {
@@ -376,7 +384,8 @@ impl Body {
                     });
                 }
             }
-            let row = CohortRow { reference: reference.to_string(), before_weekly, after_weekly, ended: ended.flatten() };
+            let row =
+                CohortRow { reference: reference.to_string(), before_weekly, after_weekly, ended: ended.flatten() };
             match ended {
                 Some(ended) => {
                     out.dated += usize::from(ended.is_some());
@@ -385,12 +394,36 @@ impl Body {
                     out.sums.before_all += before_weekly.0;
                     out.sums.all += 1;
                     out.rows.push(row);
+                    out.lines.push(line);
                 }
                 // Only the date is wrong: kept aside until the file is read (`settle`).
-                None => out.date_only.push(row),
+                None => {
+                    out.date_only.push(row);
+                    out.date_only_lines.push(line);
+                }
             }
         }
     }
+}
+
+/// The file's headings and its records on `lines` (every cell as the file has it), in the
+/// file's order: the rows used, with the file's other columns. `None` without headings.
+pub fn records_at(text: &str, lines: &[u64]) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+    let headings = Headings::find(text)?;
+    let wanted: std::collections::HashSet<u64> = lines.iter().copied().collect();
+    let first_line = 1 + text.as_bytes()[..headings.end].iter().filter(|b| **b == b'\n').count() as u64;
+    let body = &text[headings.end..];
+    let mut reader = csv_reader(body.as_bytes(), headings.delimiter);
+    let mut counter = LineCounter::new(body.as_bytes(), first_line);
+    let mut record = ::csv::StringRecord::new();
+    let mut out = Vec::with_capacity(lines.len());
+    while let Ok(true) = reader.read_record(&mut record) {
+        let line = counter.line_at(record.position().map_or(0, |p| p.byte()));
+        if wanted.contains(&line) {
+            out.push(record.iter().map(str::to_string).collect());
+        }
+    }
+    Some((headings.cells, out))
 }
 
 /// A row's amount: money as the contract writes it, from £0.00 to £100,000.00. In a
@@ -570,6 +603,25 @@ mod tests {
         let read = read_cohort_csv("reference;before_weekly;after_weekly\nA;1.03,20;0\nB;1.035.20;0\n");
         assert_eq!(read.rows.len(), 0);
         assert_eq!(read.problems.len(), 2);
+    }
+
+    #[test]
+    fn the_rows_used_can_be_given_back_with_all_the_files_columns() {
+        let text = "Client ID;Team;Discharge date;Weekly cost at start;Weekly cost at 28 days\r\n\
+            RB1;North;24/09/2019;100,00;0\r\n\
+            RB2;South;25/09/2019;abc;0\r\n\
+            \"RB3\";\"East; coast\";26/09/2019;50,00;10,00\r\n";
+        let read = read_cohort_csv(text);
+        assert_eq!(read.lines, [2, 4]);
+        let (headings, records) = records_at(text, &read.lines).unwrap();
+        assert_eq!(headings[1], "Team");
+        assert_eq!(
+            records,
+            [
+                vec!["RB1", "North", "24/09/2019", "100,00", "0"],
+                vec!["RB3", "East; coast", "26/09/2019", "50,00", "10,00"]
+            ]
+        );
     }
 
     #[test]

@@ -16,7 +16,8 @@ pub mod over_time;
 
 pub use self::chunked::ChunkedCsv;
 pub use self::csv::{
-    lines_with_problems, read_cohort_csv, read_cohort_csv_with, Columns, CsvNote, CsvProblem, CsvRows, NoteKind,
+    lines_with_problems, read_cohort_csv, read_cohort_csv_with, records_at, Columns, CsvNote, CsvProblem, CsvRows,
+    NoteKind,
 };
 pub use self::headings::{Column, Delimiter};
 pub use self::over_time::{Day, OverTime, Period};
@@ -24,7 +25,6 @@ pub use self::over_time::{Day, OverTime, Period};
 use super::json::{self, Value};
 use super::money::{div_round, parse_plain_decimal, percent_one_place, Pence};
 use super::scenario::{msg as scenario_msg, Checker, FieldMessage, Path, DEFAULT_BASELINE, DEFAULT_WEEKS_PER_YEAR};
-use serde::Serialize;
 
 pub const MAX_ROWS: usize = crate::calc::limits::MAX_COHORT_ROWS;
 pub const DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS: i64 = 5800;
@@ -295,7 +295,7 @@ fn people_per_week(value: &Value) -> Option<i64> {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CohortResult {
     pub count: usize,
     pub mean_before_pence: Option<Pence>,

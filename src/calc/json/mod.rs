@@ -7,8 +7,10 @@
 //! - [`parser`]: the strict parser ([`parse`]), nesting at most [`MAX_DEPTH`], and
 //!   [`Parser`]'s piece-at-a-time reading.
 //! - [`cohort_fast`]: the fast cohort reader, straight from the text with no value tree.
-//! - [`writer`]: answers and values as JSON text ([`to_json_text`], [`try_to_json_text`]).
+//! - [`writer`]: answers and values as JSON text ([`to_json_text`], [`ToJson`]).
+//! - [`answers`]: the API's answers, field for field as the contract names them.
 
+pub mod answers;
 pub mod cohort_fast;
 pub mod parser;
 pub mod value;
@@ -16,4 +18,4 @@ pub mod writer;
 
 pub use parser::{parse, ParseError, Parser, Scalar, MAX_DEPTH};
 pub use value::{decimal_scaled, Key, Value};
-pub use writer::{to_json_text, try_to_json_text, WriteError};
+pub use writer::{to_json_text, ToJson};

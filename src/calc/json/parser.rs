@@ -381,9 +381,15 @@ impl<'t> Parser<'t> {
         let start = self.pos;
         let plain = self.scan_number()?;
         let literal = &self.text[start..self.pos];
-        Ok(match literal.parse::<i128>() {
-            Ok(i) if plain => Value::Int(i),
-            _ => Value::Number(literal.to_string()),
+        // A plain integer is `-?digits`; one too large for an `i128` keeps its literal.
+        let integer = match literal.as_bytes() {
+            _ if !plain => None,
+            [b'-', digits @ ..] => super::value::integer(digits, true),
+            digits => super::value::integer(digits, false),
+        };
+        Ok(match integer {
+            Some(i) => Value::Int(i),
+            None => Value::Number(literal.to_string()),
         })
     }
 
@@ -413,6 +419,17 @@ mod tests {
         assert_eq!(parse("0.30000000000000004").unwrap().scaled(2), None);
         assert_eq!(parse("-0.50").unwrap().scaled(2), Some(-50));
         assert_eq!(parse("123456789012345678901234567890123456789012").unwrap().scaled(0), None);
+        // The ends of an `i128` are integers; one past them keeps its literal.
+        assert_eq!(parse(&i128::MAX.to_string()).unwrap(), Value::Int(i128::MAX));
+        assert_eq!(parse(&i128::MIN.to_string()).unwrap(), Value::Int(i128::MIN));
+        let past = "170141183460469231731687303715884105728";
+        assert_eq!(parse(past).unwrap(), Value::Number(past.into()));
+        assert_eq!(parse(&i128::MAX.to_string()).unwrap().scaled(1), None);
+        assert_eq!(parse("17014118346046923173168730371588410572").unwrap().scaled(1), Some(i128::MAX / 10 * 10));
+        assert_eq!(parse("0").unwrap().scaled(39), None);
+        // A number of more than 38 digits is out of range, even one an `i128` could hold.
+        assert_eq!(parse("1e37").unwrap().scaled(0), Some(10i128.pow(37)));
+        assert_eq!(parse("1e38").unwrap().scaled(0), None);
     }
 
     #[test]

@@ -56,7 +56,7 @@ impl Value {
     /// `4.567` with 2 places is `None`. `None` for anything that is not a number.
     pub fn scaled(&self, places: u32) -> Option<i128> {
         match self {
-            Value::Int(i) => i.checked_mul(10i128.checked_pow(places)?),
+            Value::Int(i) => times_ten(*i, places),
             Value::Number(literal) => decimal_scaled(literal, places),
             _ => None,
         }
@@ -77,37 +77,63 @@ pub fn decimal_scaled(literal: &str, places: u32) -> Option<i128> {
         Some(rest) => (true, rest),
         None => (false, literal),
     };
-    let (mantissa, exponent) = match rest.find(['e', 'E']) {
-        Some(i) => (&rest[..i], rest[i + 1..].trim_start_matches('+')),
+    let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, exponent.trim_start_matches('+')),
         None => (rest, "0"),
     };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     if whole.is_empty() || !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let digits: String = whole.chars().chain(fraction.chars()).skip_while(|c| *c == '0').collect();
-    if digits.is_empty() {
+    // The significant digits: the whole part's and the fraction's, leading zeros left out.
+    let digits = || whole.bytes().chain(fraction.bytes()).skip_while(|b| *b == b'0');
+    let count = digits().count();
+    if count == 0 {
         return Some(0);
     }
     // An exponent too long to read is far outside any amount: out of range either way.
     let exponent: i64 = exponent.parse().ok().filter(|e: &i64| e.abs() < 10_000)?;
     let shift = exponent + i64::from(places) - fraction.len() as i64;
-    let magnitude = if shift >= 0 {
-        if digits.len() as i64 + shift > 38 {
+    // The digits kept (all of them, or all but the zeros a negative shift drops): at most 38,
+    // which always fit an `i128`.
+    let kept = if shift >= 0 {
+        if count as i64 + shift > 38 {
             return None;
         }
-        let value: i128 = digits.parse().ok()?;
-        value.checked_mul(10i128.checked_pow(shift as u32)?)?
+        count
     } else {
         let drop = (-shift) as usize;
-        if drop >= digits.len() || !digits[digits.len() - drop..].bytes().all(|b| b == b'0') {
+        if drop >= count || !digits().skip(count - drop).all(|b| b == b'0') || count - drop > 38 {
             return None;
         }
-        let kept = &digits[..digits.len() - drop];
-        if kept.len() > 38 {
-            return None;
-        }
-        kept.parse().ok()?
+        count - drop
     };
+    let magnitude = digits().take(kept).fold(0i128, |n, b| n * 10 + i128::from(b - b'0'));
+    let magnitude = times_ten(magnitude, shift.max(0) as u32)?;
     Some(if negative { -magnitude } else { magnitude })
+}
+
+/// `n` × 10^`times`, when that fits an `i128`. Each step is compared with the bound before it
+/// is multiplied: 128-bit multiplication with an overflow check is a routine of its own in
+/// WebAssembly, and so is `str::parse` for an `i128`.
+fn times_ten(n: i128, times: u32) -> Option<i128> {
+    // 10^39 is more than an `i128` holds, whatever it multiplies (as `checked_pow` says).
+    if times > 38 {
+        return None;
+    }
+    (0..times).try_fold(n, |n, _| (i128::MIN / 10..=i128::MAX / 10).contains(&n).then(|| n * 10))
+}
+
+/// A plain integer's digits (its sign apart) as an `i128`, or `None` when it does not fit,
+/// as `str::parse` reads them.
+pub(super) fn integer(digits: &[u8], negative: bool) -> Option<i128> {
+    digits.iter().try_fold(0i128, |n, &b| {
+        let digit = i128::from(b - b'0');
+        let n = times_ten(n, 1)?;
+        if negative {
+            n.checked_sub(digit)
+        } else {
+            n.checked_add(digit)
+        }
+    })
 }

@@ -1,11 +1,9 @@
-//! The writer: the core's answers (any `Serialize` type made of structs, lists, options,
-//! strings, integers and one-decimal-place numbers) and [`Value`]s as JSON text. Hand-written
-//! for size and speed (see `docs/decisions.md`): runs between escapes are copied whole, and
-//! integers are written without `to_string`.
+//! The writer: the core's answers ([`ToJson`]: objects, lists, options, strings, integers
+//! and one-decimal-place numbers) and [`Value`]s as JSON text. Hand-written for size and
+//! speed (see `docs/decisions.md`): runs between escapes are copied whole, and integers are
+//! written without `to_string`.
 
 use super::value::Value;
-use serde::ser::{self, Impossible, Serialize};
-use std::fmt;
 
 /// Writes a value read by the parser, numbers as they were read.
 pub(super) fn write_value(out: &mut String, value: &Value) {
@@ -98,55 +96,110 @@ pub(super) fn write_integer(out: &mut String, v: i128) {
     out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
-/// Any serde-serializable value as JSON text (structs, lists, options, strings, integers,
-/// and one-decimal-place numbers such as the percentages), or what could not be written
-/// (bytes, a tuple struct, an enum variant with data, or a `Serialize` impl's own error).
-pub fn try_to_json_text<T: Serialize + ?Sized>(value: &T) -> Result<String, WriteError> {
+/// A value the writer can write: the core's answers (see `answers.rs`), made of objects,
+/// lists, options, strings, integers and one-decimal-place numbers. Written straight into the
+/// text: nothing can fail, so there is no error to carry through every field.
+pub trait ToJson {
+    fn write_json(&self, out: &mut String);
+}
+
+/// The API's answer as JSON text.
+pub fn to_json_text<T: ToJson + ?Sized>(value: &T) -> String {
     // Room for one person's whole result without growing.
     let mut out = String::with_capacity(1024);
-    value.serialize(Writer { out: &mut out })?;
-    Ok(out)
+    value.write_json(&mut out);
+    out
 }
 
-/// The API's answer as JSON text. Its answers are made only of what the writer writes, so
-/// this is [`try_to_json_text`]; should one ever hold something it cannot write (a mistake
-/// in the code, not in the input), the answer is `{ok: false, errors: [{path: "", message}]}`
-/// saying so, never half-written JSON.
-pub fn to_json_text<T: Serialize + ?Sized>(value: &T) -> String {
-    try_to_json_text(value).unwrap_or_else(|error| {
-        let mut out = String::from("{\"ok\":false,\"errors\":[{\"path\":\"\",\"message\":");
-        write_string(&mut out, &format!("The calculator could not write its answer: {error}"));
-        out.push_str("}]}");
-        out
-    })
+/// `impl ToJson` for a struct, its fields in order under their own names:
+/// `json_object!(Type { a, b })` writes `{"a":…,"b":…}`.
+macro_rules! json_object {
+    ($ty:ty { $first:ident $(, $field:ident)* $(,)? }) => {
+        impl $crate::calc::json::ToJson for $ty {
+            fn write_json(&self, out: &mut String) {
+                out.push_str(concat!("{\"", stringify!($first), "\":"));
+                self.$first.write_json(out);
+                $(
+                    out.push_str(concat!(",\"", stringify!($field), "\":"));
+                    self.$field.write_json(out);
+                )*
+                out.push('}');
+            }
+        }
+    };
 }
+pub(crate) use json_object;
 
-/// What the writer could not write.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WriteError(pub String);
-
-impl WriteError {
-    fn unsupported(what: &str) -> Self {
-        WriteError(format!("{what} cannot be written as JSON"))
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
     }
 }
 
-impl fmt::Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(&self.0)
+impl ToJson for i64 {
+    fn write_json(&self, out: &mut String) {
+        write_integer(out, i128::from(*self));
     }
 }
 
-impl std::error::Error for WriteError {}
-
-impl ser::Error for WriteError {
-    fn custom<T: fmt::Display>(message: T) -> Self {
-        WriteError(message.to_string())
+impl ToJson for u32 {
+    fn write_json(&self, out: &mut String) {
+        write_integer(out, i128::from(*self));
     }
 }
 
-struct Writer<'o> {
-    out: &'o mut String,
+impl ToJson for usize {
+    fn write_json(&self, out: &mut String) {
+        write_integer(out, *self as i128);
+    }
+}
+
+/// A one-decimal-place number (a percentage), or anything finer to 6 places.
+impl ToJson for f64 {
+    fn write_json(&self, out: &mut String) {
+        write_number(out, *self);
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_string(out, self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_string(out, self);
+    }
+}
+
+/// `null` when `None`.
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
 }
 
 /// Writes a one-decimal-place number from whole tenths (a percentage); anything finer to 6
@@ -168,202 +221,6 @@ fn write_number(out: &mut String, v: f64) {
             out.push_str(&format!("{sign}{}.{fraction}", abs / scale));
             return;
         }
-    }
-}
-
-impl<'o> ser::Serializer for Writer<'o> {
-    type Ok = ();
-    type Error = WriteError;
-    type SerializeSeq = Compound<'o>;
-    type SerializeTuple = Compound<'o>;
-    type SerializeTupleStruct = Impossible<(), WriteError>;
-    type SerializeTupleVariant = Impossible<(), WriteError>;
-    type SerializeMap = Compound<'o>;
-    type SerializeStruct = Compound<'o>;
-    type SerializeStructVariant = Impossible<(), WriteError>;
-
-    fn serialize_bool(self, v: bool) -> Result<(), WriteError> {
-        self.out.push_str(if v { "true" } else { "false" });
-        Ok(())
-    }
-    fn serialize_i8(self, v: i8) -> Result<(), WriteError> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), WriteError> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), WriteError> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), WriteError> {
-        write_integer(self.out, v.into());
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), WriteError> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), WriteError> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), WriteError> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), WriteError> {
-        write_integer(self.out, v.into());
-        Ok(())
-    }
-    fn serialize_f32(self, v: f32) -> Result<(), WriteError> {
-        self.serialize_f64(v.into())
-    }
-    fn serialize_f64(self, v: f64) -> Result<(), WriteError> {
-        write_number(self.out, v);
-        Ok(())
-    }
-    fn serialize_char(self, v: char) -> Result<(), WriteError> {
-        write_string(self.out, v.encode_utf8(&mut [0; 4]));
-        Ok(())
-    }
-    fn serialize_str(self, v: &str) -> Result<(), WriteError> {
-        write_string(self.out, v);
-        Ok(())
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), WriteError> {
-        Err(WriteError::unsupported("Bytes"))
-    }
-    fn serialize_none(self) -> Result<(), WriteError> {
-        self.out.push_str("null");
-        Ok(())
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), WriteError> {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), WriteError> {
-        self.serialize_none()
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), WriteError> {
-        self.serialize_none()
-    }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), WriteError> {
-        self.serialize_str(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), WriteError> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), WriteError> {
-        Err(WriteError::unsupported("An enum variant with a value"))
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'o>, WriteError> {
-        self.out.push('[');
-        Ok(Compound { out: self.out, first: true, close: ']' })
-    }
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'o>, WriteError> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, WriteError> {
-        Err(WriteError::unsupported("A tuple struct"))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, WriteError> {
-        Err(WriteError::unsupported("An enum variant with a tuple"))
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'o>, WriteError> {
-        self.out.push('{');
-        Ok(Compound { out: self.out, first: true, close: '}' })
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'o>, WriteError> {
-        self.serialize_map(None)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, WriteError> {
-        Err(WriteError::unsupported("An enum variant with fields"))
-    }
-}
-
-struct Compound<'o> {
-    out: &'o mut String,
-    first: bool,
-    close: char,
-}
-
-impl Compound<'_> {
-    fn comma(&mut self) {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-    }
-}
-
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.comma();
-        value.serialize(Writer { out: self.out })
-    }
-    fn end(self) -> Result<(), WriteError> {
-        self.out.push(self.close);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeMap for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), WriteError> {
-        self.comma();
-        key.serialize(Writer { out: self.out })?;
-        self.out.push(':');
-        Ok(())
-    }
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        value.serialize(Writer { out: self.out })
-    }
-    fn end(self) -> Result<(), WriteError> {
-        self.out.push(self.close);
-        Ok(())
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), WriteError> {
-        self.comma();
-        write_string(self.out, key);
-        self.out.push(':');
-        value.serialize(Writer { out: self.out })
-    }
-    fn end(self) -> Result<(), WriteError> {
-        self.out.push(self.close);
-        Ok(())
     }
 }
 
@@ -389,7 +246,7 @@ mod tests {
             write_integer(&mut out, n);
             assert_eq!(out, n.to_string());
         }
-        assert_eq!(to_json_text(&[i64::MIN, 0, i64::MAX]), format!("[{},0,{}]", i64::MIN, i64::MAX));
+        assert_eq!(to_json_text(&vec![i64::MIN, 0, i64::MAX]), format!("[{},0,{}]", i64::MIN, i64::MAX));
     }
 
     #[test]
@@ -399,28 +256,21 @@ mod tests {
 
     #[test]
     fn writes_percentages_from_tenths() {
-        assert_eq!(to_json_text(&[100.0, -2.4, 37.5, 0.0]), "[100.0,-2.4,37.5,0.0]");
+        assert_eq!(to_json_text(&vec![100.0, -2.4, 37.5, 0.0]), "[100.0,-2.4,37.5,0.0]");
         assert_eq!(to_json_text(&Some(f64::NAN)), "null");
     }
 
     #[test]
-    fn what_cannot_be_written_is_an_error_not_half_written_json() {
-        #[derive(serde::Serialize)]
-        enum Shape {
-            Circle { radius: u32 },
-        }
-        #[derive(serde::Serialize)]
+    fn writes_objects_lists_and_options() {
         struct Answer {
             ok: bool,
-            shape: Shape,
+            counts: Vec<usize>,
+            percent: Option<f64>,
+            name: String,
         }
-        let answer = Answer { ok: true, shape: Shape::Circle { radius: 2 } };
-        let error = try_to_json_text(&answer).unwrap_err();
-        assert_eq!(error.to_string(), "An enum variant with fields cannot be written as JSON");
-        assert_eq!(
-            to_json_text(&answer),
-            r#"{"ok":false,"errors":[{"path":"","message":"The calculator could not write its answer: An enum variant with fields cannot be written as JSON"}]}"#
-        );
-        assert_eq!(try_to_json_text(&[1u8, 2]).as_deref(), Ok("[1,2]"));
+        json_object!(Answer { ok, counts, percent, name });
+        let answer = Answer { ok: true, counts: vec![1, 2], percent: None, name: "a\"b".into() };
+        assert_eq!(to_json_text(&answer), r#"{"ok":true,"counts":[1,2],"percent":null,"name":"a\"b"}"#);
+        assert_eq!(to_json_text(&Vec::<u32>::new()), "[]");
     }
 }

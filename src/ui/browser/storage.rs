@@ -108,3 +108,90 @@ pub fn load_saved() -> Stored<Vec<SavedScenario>> {
 pub fn save_saved(scenarios: &[SavedScenario]) -> bool {
     write(SAVED_KEY, &StoredSaved { version: STORED_VERSION, scenarios: scenarios.to_vec() }, scenarios.is_empty())
 }
+
+// ---------------------------------------------------------------- the whole-service view
+
+const COHORT_KEY: &str = "reablement-calculator:service-rows";
+const COLUMNS_KEY: &str = "reablement-calculator:service-columns";
+/// How many files' column choices are remembered (the latest first).
+const MAX_COLUMN_CHOICES: usize = 20;
+
+/// The last cohort read from a file: where it came from, and its rows as CSV in the layout
+/// this page reads (reference, amounts and end date: not the file's other columns, which may
+/// hold what should not be kept).
+#[derive(Serialize, Deserialize)]
+struct StoredCohort {
+    version: u32,
+    source: String,
+    rows: String,
+}
+
+/// The last cohort read, as `(source, CSV of its rows)`.
+pub fn load_cohort() -> Option<(String, String)> {
+    match read::<StoredCohort>(COHORT_KEY, "reablement-calculator:unreadable-service-rows", |s| s.version) {
+        Stored::Found(stored) => Some((stored.source, stored.rows)),
+        _ => None,
+    }
+}
+
+/// Keeps the cohort's rows on the device; `false` when they could not be kept (too many for
+/// the browser's storage, or storage refused).
+pub fn save_cohort(source: &str, rows_csv: &str) -> bool {
+    let stored = StoredCohort { version: STORED_VERSION, source: source.to_string(), rows: rows_csv.to_string() };
+    write(COHORT_KEY, &stored, false) || {
+        // A file too large to keep leaves no older one behind to come back instead.
+        let _ = storage().map(|s| s.remove_item(COHORT_KEY));
+        false
+    }
+}
+
+/// Which column is which, as chosen for a file whose headings are `headings`.
+#[derive(Clone, Serialize, Deserialize)]
+struct ColumnChoice {
+    headings: Vec<String>,
+    reference: Option<usize>,
+    before: usize,
+    after: usize,
+    ended: Option<usize>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredColumns {
+    version: u32,
+    choices: Vec<ColumnChoice>,
+}
+
+fn column_choices() -> Vec<ColumnChoice> {
+    match read::<StoredColumns>(COLUMNS_KEY, "reablement-calculator:unreadable-service-columns", |s| s.version) {
+        Stored::Found(stored) => stored.choices,
+        _ => Vec::new(),
+    }
+}
+
+/// The columns chosen before for a file with exactly these headings.
+pub fn load_columns(headings: &[String]) -> Option<crate::calc::cohort::Columns> {
+    column_choices().into_iter().find(|c| c.headings == headings).map(|c| crate::calc::cohort::Columns {
+        reference: c.reference,
+        before: c.before,
+        after: c.after,
+        ended: c.ended,
+    })
+}
+
+/// Remembers the columns chosen for a file with these headings (the headings are the key).
+pub fn save_columns(headings: &[String], columns: crate::calc::cohort::Columns) {
+    let mut choices = column_choices();
+    choices.retain(|c| c.headings != headings);
+    choices.insert(
+        0,
+        ColumnChoice {
+            headings: headings.to_vec(),
+            reference: columns.reference,
+            before: columns.before,
+            after: columns.after,
+            ended: columns.ended,
+        },
+    );
+    choices.truncate(MAX_COLUMN_CHOICES);
+    write(COLUMNS_KEY, &StoredColumns { version: STORED_VERSION, choices }, false);
+}

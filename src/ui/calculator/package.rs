@@ -71,7 +71,7 @@ pub fn PackageEditor(props: &Props) -> Html {
                             hint={html!{ { rate_hint(&props.settings_rate) } }}
                             suffix="an hour" value={visit.hourly_rate.clone()} oninput={edit(VisitField::HourlyRate)} />
                         if !props.goals.is_empty() {
-                            <fieldset class={classes!("fieldset", "field", form.error(&format!("{base}.visits[{i}].goals")).is_some().then_some("field--error"))}
+                            <fieldset class={crate::ui::widgets::format::class_names(&[Some("fieldset field"), form.error(&format!("{base}.visits[{i}].goals")).is_some().then_some("field--error")])}
                                 id={goals_id} tabindex="-1">
                                 <legend class="legend legend--small">{ "Goals this visit helps with" }</legend>
                                 <div class="checkboxes">

@@ -11,7 +11,8 @@ use crate::calc::wording::AgainstBaseline;
 use crate::calc::{calculate, Pence, Scenario};
 use crate::ui::embed::layout::heading;
 use crate::ui::embed::weeks::ExplainerWeeks;
-use crate::ui::examples::data::{Example, ARTHUR, EXAMPLES};
+use crate::ui::embed::{ARTHUR, EXAMPLES};
+use crate::ui::examples::data::Example;
 use crate::ui::widgets::chart;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,7 +39,7 @@ pub struct Props {
 }
 
 pub fn find(key: &str) -> &'static Example {
-    EXAMPLES.iter().find(|e| e.key == key).unwrap_or(&ARTHUR)
+    EXAMPLES.iter().find(|e| e.key == key).unwrap_or(ARTHUR)
 }
 
 /// The example as the explainer starts it: no goal done yet, the package after worked out
@@ -112,9 +113,10 @@ fn goal_names(scenario: &Scenario, ids: &[String]) -> String {
     }
 }
 
-/// Which goals are ticked.
+/// Which goals are ticked, and how many ticks there have been (each brings the cost sentence
+/// into sight).
 #[derive(Clone, Debug, PartialEq)]
-struct Done(Vec<bool>);
+struct Done(Vec<bool>, u32);
 
 impl Reducible for Done {
     type Action = usize;
@@ -123,7 +125,7 @@ impl Reducible for Done {
         if let Some(d) = done.get_mut(index) {
             *d = !*d;
         }
-        Rc::new(Done(done))
+        Rc::new(Done(done, self.1 + 1))
     }
 }
 
@@ -164,20 +166,17 @@ fn baseline_sentence(name: &str, calculation: &Calculation) -> String {
 pub fn Explainer(props: &Props) -> Html {
     let example = find(&props.example);
     let name = example.name;
-    let start = use_memo((props.example.clone(), props.baseline, props.hourly_rate), |(key, baseline, rate)| {
-        start_scenario(find(key), *baseline, *rate)
-    });
+    let start = start_scenario(example, props.baseline, props.hourly_rate);
     let done = use_reducer({
         let goals = start.goals.len();
-        move || Done(vec![false; goals])
+        move || Done(vec![false; goals], 0)
     });
     // After each tick, the cost sentence is scrolled into sight if it is not (on a phone it
     // can be below the fold).
     let cost_now = use_node_ref();
-    let reveal = use_state(|| 0u32);
     {
         let cost_now = cost_now.clone();
-        use_effect_with(*reveal, move |count| {
+        use_effect_with(done.1, move |count| {
             if *count > 0 {
                 if let Some(el) = cost_now.cast::<web_sys::Element>() {
                     crate::ui::browser::focus::reveal(&el);
@@ -194,11 +193,8 @@ pub fn Explainer(props: &Props) -> Html {
     let goals = scenario.goals.iter().enumerate().map(|(i, goal)| {
         let id = format!("explainer-goal-{i}");
         let onchange = {
-            let (done, revealed) = (done.dispatcher(), reveal.clone());
-            Callback::from(move |_: Event| {
-                done.dispatch(i);
-                revealed.set(*revealed + 1);
-            })
+            let done = done.dispatcher();
+            Callback::from(move |_: Event| done.dispatch(i))
         };
         html! {
             <div class="checkbox explainer__goal">
@@ -224,7 +220,7 @@ pub fn Explainer(props: &Props) -> Html {
         let label = if visit.label.trim().is_empty() { format!("Visit {}", i + 1) } else { visit.label.trim().to_string() };
         let carers = if visit.carers > 1 { format!(", {} carers", visit.carers) } else { String::new() };
         html! {
-            <li class={classes!("explainer__visit", if stops { "explainer__visit--stops" } else { "explainer__visit--carries-on" })}>
+            <li class={if stops { "explainer__visit explainer__visit--stops" } else { "explainer__visit explainer__visit--carries-on" }}>
                 <span class="explainer__visit-name">{ label }</span>
                 <span class="explainer__visit-detail">{ format!("{} minutes{carers}, {}", visit.minutes, how_often(visit.days_per_week)) }</span>
                 <span class="explainer__fate">{ why }</span>
@@ -244,7 +240,7 @@ pub fn Explainer(props: &Props) -> Html {
     let longest = outcome.before.weekly_pence.max(outcome.after.weekly_pence).max(outcome.baseline_pence);
     let bar = |label: &'static str, pence: Pence, class: &'static str| {
         html! {
-            <div class={classes!("explainer__bar", class)}>
+            <div class={class}>
                 <dt class="explainer__bar-label">{ label }</dt>
                 <dd class="explainer__bar-value">
                     <span class="explainer__bar-amount">{ format!("{} a week", pence.display()) }</span>
@@ -324,9 +320,9 @@ pub fn Explainer(props: &Props) -> Html {
                     { heading(sub, "explainer__subheading explainer__subheading--result", None, "What the care costs each week".into()) }
                     <p class="explainer__now" role="status" aria-atomic="true" ref={cost_now}>{ cost_sentence(name, &calculation) }</p>
                     <dl class="explainer__bars">
-                        { bar("Before reablement", outcome.before.weekly_pence, "explainer__bar--before") }
-                        { bar("28 days after", outcome.after.weekly_pence, "explainer__bar--after") }
-                        { bar("Baseline", outcome.baseline_pence, "explainer__bar--baseline") }
+                        { bar("Before reablement", outcome.before.weekly_pence, "explainer__bar explainer__bar--before") }
+                        { bar("28 days after", outcome.after.weekly_pence, "explainer__bar explainer__bar--after") }
+                        { bar("Baseline", outcome.baseline_pence, "explainer__bar explainer__bar--baseline") }
                     </dl>
                     <p>
                         { "The council compares the cost with a " }<strong>{ "baseline" }</strong>
@@ -339,7 +335,7 @@ pub fn Explainer(props: &Props) -> Html {
                 { working }
             </section>
             if props.weeks {
-                <ExplainerWeeks name={name} scenario={Rc::new(with_figures(example, props.baseline, props.hourly_rate))} heading_level={h} />
+                <ExplainerWeeks example={props.example.clone()} baseline={props.baseline} hourly_rate={props.hourly_rate} heading_level={h} />
             }
         </div>
     }
@@ -350,7 +346,7 @@ mod tests {
     use super::*;
 
     fn arthur(done: &[bool]) -> Calculation {
-        calculate(&with_done(&start_scenario(&ARTHUR, None, None), done))
+        calculate(&with_done(&start_scenario(ARTHUR, None, None), done))
     }
 
     #[test]
@@ -367,7 +363,7 @@ mod tests {
 
     #[test]
     fn the_elements_figures_replace_the_examples() {
-        let s = start_scenario(&ARTHUR, Some(Pence(5000)), Some(Pence(3000)));
+        let s = start_scenario(ARTHUR, Some(Pence(5000)), Some(Pence(3000)));
         let c = calculate(&s);
         assert_eq!(c.outcome.baseline_pence, Pence(5000));
         assert_eq!(c.outcome.before.weekly_pence, Pence(36_750)); // 735 minutes at £30.00
@@ -375,12 +371,12 @@ mod tests {
 
     #[test]
     fn every_example_starts_with_no_goal_done_and_the_after_worked_out() {
-        for example in &EXAMPLES {
+        for example in EXAMPLES {
             let s = start_scenario(example, None, None);
             assert!(s.after.is_none());
             let c = calculate(&s);
             assert_eq!(c.outcome.after.weekly_pence, c.outcome.before.weekly_pence, "{}", example.key);
-            assert_ne!(intro(example), intro(&Example { key: "?", ..ARTHUR }), "{} has its own intro", example.key);
+            assert_ne!(intro(example), intro(&Example { key: "?", ..*ARTHUR }), "{} has its own intro", example.key);
         }
     }
 
@@ -418,7 +414,7 @@ mod tests {
 
     #[test]
     fn goal_lists_read_as_english() {
-        let s = start_scenario(&ARTHUR, None, None);
+        let s = start_scenario(ARTHUR, None, None);
         assert_eq!(goal_names(&s, &["wash".into()]), "“Wash myself”");
         assert_eq!(goal_names(&s, &["wash".into(), "dress".into()]), "“Wash myself” and “Get dressed and undressed”");
         assert_eq!(how_often(7), "every day");

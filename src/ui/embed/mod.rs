@@ -10,13 +10,21 @@
 use crate::calc::limits::{MAX_BASELINE, MAX_HOURLY_RATE, MIN_BASELINE, MIN_HOURLY_RATE};
 use crate::calc::scenario::msg;
 use crate::calc::Pence;
-use crate::ui::examples::data::{Example, ARTHUR, EXAMPLES};
+use crate::ui::examples::data::{Example, UNTOLD};
 use crate::ui::state::draft::Draft;
 use yew::prelude::*;
 
 pub mod explainer;
+// Build time only (the `prerender` binary) and its tests: nothing of it is in a module.
+#[cfg(any(test, feature = "ssr"))]
+pub mod first_paint;
 pub mod layout;
 pub mod weeks;
+
+/// The worked examples as the embed reads them: without the titles and stories it never shows.
+pub(crate) const EXAMPLES: &[Example; 6] = &UNTOLD;
+/// Arthur's, the example shown when the element names none.
+pub(crate) const ARTHUR: &Example = &EXAMPLES[0];
 
 /// What the element shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,7 +174,7 @@ impl Options {
         };
 
         let (example, example_given) = match attributes.example.as_deref() {
-            None => (&ARTHUR, false),
+            None => (ARTHUR, false),
             Some(name) => match find_example(name) {
                 Some(example) => (example, true),
                 None => {
@@ -176,7 +184,7 @@ impl Options {
                         quoted(name),
                         keys.join(", ")
                     ));
-                    (&ARTHUR, false)
+                    (ARTHUR, false)
                 }
             },
         };
@@ -271,6 +279,18 @@ mod tests {
             ["Beryl's example has no weeks of reablement, so the weeks are not shown. The examples with weeks are “arthur”, “needs-grew”, “short-calls”."]
         );
         assert!(weeks(Some("on"), Some("short-calls")).weeks);
+    }
+
+    #[test]
+    fn the_embeds_examples_are_the_worked_examples_without_their_words() {
+        use crate::ui::examples::data;
+        assert_eq!(EXAMPLES.len(), data::EXAMPLES.len());
+        for (embed, full) in EXAMPLES.iter().zip(&data::EXAMPLES) {
+            assert_eq!((embed.key, embed.name, embed.json), (full.key, full.name, full.json));
+            assert_eq!(embed.scenario(), full.scenario());
+            assert_eq!((embed.title, embed.story), ("", ""));
+        }
+        assert_eq!(ARTHUR.key, data::ARTHUR.key);
     }
 
     #[test]

@@ -4,17 +4,22 @@
 
 use crate::calc::scenario::GoalStatus;
 use crate::calc::{calculate, Pence, Scenario};
+use crate::ui::embed::explainer::{find, with_figures};
 use crate::ui::state::computed::Weeks;
 use crate::ui::widgets::weeks::WeekByWeek;
-use std::rc::Rc;
 use yew::prelude::*;
 
+/// The worked example by its key, with the element's baseline and hourly rate where it gives
+/// them: compared field by field, so a new render of the explainer compares a few values
+/// rather than two whole scenarios (and the module needs no scenario comparison at all).
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The person's name in the worked example.
-    pub name: AttrValue,
-    /// The worked example as it happened, with the element's baseline and hourly rate.
-    pub scenario: Rc<Scenario>,
+    /// The key of the worked example.
+    pub example: AttrValue,
+    #[prop_or_default]
+    pub baseline: Option<Pence>,
+    #[prop_or_default]
+    pub hourly_rate: Option<Pence>,
     /// The level of its heading (the explainer's `heading-level`); the chart's go one lower.
     #[prop_or(super::layout::DEFAULT_HEADING_LEVEL)]
     pub heading_level: u8,
@@ -59,8 +64,10 @@ pub fn week_words(name: &str, scenario: &Scenario, weeks: &Weeks, index: usize) 
 
 #[component]
 pub fn ExplainerWeeks(props: &Props) -> Html {
-    let name = props.name.as_str();
-    let scenario = &*props.scenario;
+    let example = find(&props.example);
+    let name = example.name;
+    // The worked example as it happened (not as the explainer starts it), with the figures.
+    let scenario = &with_figures(example, props.baseline, props.hourly_rate);
     let calculation = calculate(scenario);
     let Some(weeks) = Weeks::of(scenario, &calculation) else {
         return html! {};
@@ -90,7 +97,6 @@ pub fn ExplainerWeeks(props: &Props) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::embed::explainer::with_figures;
     use crate::ui::examples::data::{ARTHUR, EXAMPLES};
 
     fn words(key: &str) -> Vec<String> {

@@ -36,13 +36,27 @@ pub fn summary_csv(figures: &Figures, source: Option<&str>, lines_not_used: usiz
     )
 }
 
-/// The rows used, in the layout this page reads (`reference,before_weekly,after_weekly`,
-/// amounts like `295.23`): the file without its bad lines.
+/// The rows used, in the layout this page reads (`reference,before_weekly,after_weekly,ended`,
+/// amounts like `295.23`): for rows that did not come from a file (the presets).
 pub fn rows_csv(rows: &[CohortRow]) -> String {
-    csv_text(
-        std::iter::once(vec!["reference".to_string(), "before_weekly".to_string(), "after_weekly".to_string()])
-            .chain(rows.iter().map(|r| vec![r.reference.clone(), r.before_weekly.decimal(), r.after_weekly.decimal()])),
-    )
+    csv_text(std::iter::once(["reference", "before_weekly", "after_weekly", "ended"].map(String::from).to_vec()).chain(
+        rows.iter().map(|r| {
+            vec![
+                r.reference.clone(),
+                r.before_weekly.decimal(),
+                r.after_weekly.decimal(),
+                r.ended.map(|d| d.iso()).unwrap_or_default(),
+            ]
+        }),
+    ))
+}
+
+/// The rows used from a file, with all its columns as the file has them (its dates, its
+/// other columns), in the file's order: the file without its bad lines, its totals and its
+/// rows not yet reviewed. Cells a spreadsheet would run as formulas are neutralised.
+pub fn file_rows_csv(text: &str, lines: &[u64]) -> Option<String> {
+    let (headings, records) = crate::calc::cohort::records_at(text, lines)?;
+    Some(csv_text(std::iter::once(headings).chain(records)))
 }
 
 #[cfg(test)]
@@ -95,7 +109,7 @@ mod tests {
         let text = rows_csv(&rows);
         assert_eq!(
             text,
-            "\u{feff}reference,before_weekly,after_weekly\r\n'=cmd|' /C calc'!A0,295.23,0.00\r\n\"B-2, flat \"\"3\"\"\",1850.00,29.98\r\n,0.05,100000.00\r\n"
+            "\u{feff}reference,before_weekly,after_weekly,ended\r\n'=cmd|' /C calc'!A0,295.23,0.00,\r\n\"B-2, flat \"\"3\"\"\",1850.00,29.98,\r\n,0.05,100000.00,\r\n"
         );
         let back = read_cohort_csv(&text);
         assert!(back.problems.is_empty(), "{:?}", back.problems);
@@ -103,5 +117,16 @@ mod tests {
         assert_eq!(back.rows[0].reference, "'=cmd|' /C calc'!A0");
         assert_eq!(back.rows[1], rows[1]);
         assert_eq!(back.rows[2], rows[2]);
+    }
+
+    #[test]
+    fn the_rows_used_from_a_file_keep_its_columns_and_are_safe() {
+        let text = "Client ID,Team,Discharge date,before_weekly,after_weekly\r\n=HYPERLINK(\"x\"),North,24/09/2019,100,0\r\nB,South,25/09/2019,x,0\r\nTotal,,,100,0\r\n";
+        let read = read_cohort_csv(text);
+        let out = file_rows_csv(text, &read.lines).unwrap();
+        assert_eq!(
+            out,
+            "\u{feff}Client ID,Team,Discharge date,before_weekly,after_weekly\r\n\"'=HYPERLINK(\"\"x\"\")\",North,24/09/2019,100,0\r\n"
+        );
     }
 }

@@ -58,10 +58,21 @@ fn read_in_steps(
         return;
     }
     if reader.step(CHUNK_BYTES) {
+        let given = reader.columns_given();
         let (read, text) = reader.into_parts();
-        // Kept only when the person must choose the columns, to read it again with them.
-        let text = read.columns.is_none().then_some(text);
-        dispatch.dispatch(Action::Loaded(load, name, read, text));
+        // Headings that cannot be matched, whose columns were chosen before on this device:
+        // read again with those (the headings are the key).
+        if let (None, false) = (read.columns, given) {
+            if let Some(columns) = crate::ui::browser::storage::load_columns(&read.headings) {
+                dispatch.dispatch(Action::RememberedColumns(load));
+                let reader = ChunkedCsv::with_columns(text, columns);
+                after_paint(move || read_in_steps(reader, load, name, dispatch, current));
+                return;
+            }
+        }
+        // Kept to read it again with chosen columns, or to give the rows used back with all
+        // the file's columns.
+        dispatch.dispatch(Action::Loaded(load, name, read, Some(text)));
     } else {
         dispatch.dispatch(Action::Progress(load, reader.percent()));
         gloo::timers::callback::Timeout::new(0, move || read_in_steps(reader, load, name, dispatch, current)).forget();
@@ -94,6 +105,27 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
     {
         let on_errors = props.on_errors.clone();
         use_effect_with(state.figures.is_err(), move |has_errors| on_errors.emit(*has_errors));
+    }
+    // The last cohort read from a file comes back from the device after a reload.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some((source, rows)) = crate::ui::browser::storage::load_cohort() {
+                dispatch.dispatch(Action::Restore(source, crate::calc::read_cohort_csv(&rows)));
+            }
+        });
+    }
+    // …and is kept there whenever a file's rows are in use (cleared with "Clear data").
+    {
+        let dispatch = state.dispatcher();
+        let rows = state.rows.clone();
+        let source = state.source.clone();
+        use_effect_with((state.kept_load(), state.from_file), move |(load, from_file)| {
+            if let (Some(load), true, Some(source)) = (load, *from_file, source) {
+                let kept = crate::ui::browser::storage::save_cohort(&source, &rows_csv(&rows.borrow()));
+                dispatch.dispatch(Action::Kept(*load, kept));
+            }
+        });
     }
     // The file being read: replacing it (a new choice) abandons the old read.
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
@@ -142,6 +174,7 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
         let unmatched = state.unmatched.clone();
         Callback::from(move |columns: Columns| {
             let Some(file) = unmatched.clone() else { return };
+            crate::ui::browser::storage::save_columns(&file.headings, columns);
             dispatch.dispatch(Action::Reading(file.name.clone()));
             let (dispatch, current, name) = (dispatch.clone(), current.clone(), file.name.clone());
             let reader = ChunkedCsv::with_columns(file.text.clone(), columns);
@@ -212,7 +245,8 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                     <p>{ "One row per person leaving reablement: a case reference, and the weekly cost of their care before reablement and 28 days after it ends. Use a CSV file whose first line is the headings " }
                         <code class="service-code">{ "reference,before_weekly,after_weekly" }</code>
                         { ", then one line per person, for example " }<code class="service-code">{ "L-001,295.23,0" }</code>{ "." }</p>
-                    <p>{ "Headings such as “Case ref”, “Cost before” and “Cost after” are understood too, and the values may be separated by commas, semicolons or tabs (in a file with semicolons, 38,13 is read as £38.13). If the headings are not recognised, you can choose which column is which." }</p>
+                    <p>{ "Headings such as “Case ref”, “Client ID”, “Weekly cost at start” and “Weekly cost at 28 days” are understood too, and the values may be separated by commas, semicolons or tabs (in a file with semicolons, 38,13 and 1.035,20 are read as £38.13 and £1,035.20). If the headings are not recognised, you can choose which column is which, and this device remembers your choice for the same headings." }</p>
+                    <p>{ "Add a column " }<code class="service-code">{ "ended" }</code>{ " (or “End date”, “Discharge date”) with the date each person's reablement ended, like 24/09/2019 or 2019-09-24, to see the service week by week or month by month (section 4). A spreadsheet's total line, and rows whose cost 28 days after is still empty, are left out and listed." }</p>
                     <div class="button-group">
                         <button type="button" class="button button--secondary" onclick={template}>{ "Download a template" }</button>
                     </div>
@@ -229,6 +263,9 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
                                 aria-label="How much of the file has been read">{ format!("{}%", state.percent) }</progress>
                         }
                     </p>
+                    if state.not_kept {
+                        <p class="hint" data-testid="service-not-kept">{ format!("Only files of up to {} rows are kept on this device, so after a reload this one must be chosen again.", group_thousands(state::MAX_KEPT_ROWS as u64)) }</p>
+                    }
                     { problems_view(&state) }
                     if let Some(file) = &state.unmatched {
                         <ColumnChooser key={state.load} name={AttrValue::from(file.name.clone())} headings={file.headings.clone()} {onchoose} />
@@ -260,7 +297,8 @@ pub fn ServiceView(props: &ServiceProps) -> Html {
 
             <section class="section service-results" aria-labelledby="service-results-heading">
                 <h2 class="heading-m" id="service-results-heading">{ "3. Results" }</h2>
-                { results_view(&state) }
+                { notes_view(&state) }
+                { results_view(&state, state.dispatcher()) }
             </section>
             if let Ok(figures) = &*state.figures {
                 if figures.result.over_time.is_some() || figures.span_error.is_some() {
@@ -302,7 +340,58 @@ fn problems_view(state: &State) -> Html {
     }
 }
 
-fn results_view(state: &State) -> Html {
+/// What the reader left out or asks to check, above the results: total lines, rows not yet
+/// reviewed (counted apart), costs over the nursing-home threshold (counted).
+/// The file's own people a week, when its rows have dates: the mean of the periods' people a
+/// week (the volume chart's mean), and how long that is over.
+fn own_people_a_week(r: &crate::calc::CohortResult) -> Option<(i64, String)> {
+    let t = r.over_time.as_ref()?;
+    let n = t.periods.len();
+    let words = match (t.period, n) {
+        (crate::calc::cohort::Period::Week, 1) => "1 week".to_string(),
+        (crate::calc::cohort::Period::Week, n) => format!("{n} weeks"),
+        (_, 1) => "1 month".to_string(),
+        (_, n) => format!("{n} months"),
+    };
+    let own = t.volume_chart.as_ref().map_or(t.periods[0].people_per_week, |c| c.mean);
+    Some((own, words))
+}
+
+fn notes_view(state: &State) -> Html {
+    use crate::calc::cohort::NoteKind;
+    let Some(summary) = state::notes_sentence(&state.notes) else { return html! {} };
+    let line = |n: &crate::calc::cohort::CsvNote| match n.kind {
+        // "Line 41 looks like a total row and was left out".
+        NoteKind::Total => format!("Line {} {}", n.problem.line, n.problem.message),
+        _ => n.problem.to_string(),
+    };
+    let group = |kind: NoteKind, heading: &'static str| {
+        let items: Vec<&crate::calc::cohort::CsvNote> = state.notes.iter().filter(|n| n.kind == kind).collect();
+        if items.is_empty() {
+            return html! {};
+        }
+        let more = items.len().saturating_sub(SHOW_PROBLEMS);
+        html! {
+            <>
+                <h4 class="service-notes__heading">{ heading }</h4>
+                <ul class="service-problems__list">
+                    { for items.iter().take(SHOW_PROBLEMS).map(|n| html! { <li>{ line(n) }</li> }) }
+                </ul>
+                if more > 0 { <p>{ format!("And {} more.", group_thousands(more as u64)) }</p> }
+            </>
+        }
+    };
+    html! {
+        <div class="service-notes" role="region" aria-labelledby="service-notes-heading" data-testid="service-notes">
+            <h3 class="heading-s" id="service-notes-heading">{ format!("From the file: {summary}") }</h3>
+            { group(NoteKind::Total, "Left out: totals, not people") }
+            { group(NoteKind::NotReviewed, "Not counted yet: no cost 28 days after") }
+            { group(NoteKind::Check, "Counted, but check these") }
+        </div>
+    }
+}
+
+fn results_view(state: &State, dispatch: UseReducerDispatcher<State>) -> Html {
     let figures = match &*state.figures {
         Err(_) => {
             return html! { <p class="results__pending">{ "The results will show when the figures used (section 2) are right." }</p> }
@@ -339,8 +428,13 @@ fn results_view(state: &State) -> Html {
     };
     let rows = {
         let rows = state.rows.clone();
+        let file = state.file.clone();
         Callback::from(move |_: MouseEvent| {
-            download("whole-service-rows.csv", "text/csv;charset=utf-8", &rows_csv(&rows.borrow()))
+            let text = match &file {
+                Some((text, lines)) => export::file_rows_csv(text, lines).unwrap_or_else(|| rows_csv(&rows.borrow())),
+                None => rows_csv(&rows.borrow()),
+            };
+            download("whole-service-rows.csv", "text/csv;charset=utf-8", &text)
         })
     };
     html! {
@@ -372,9 +466,21 @@ fn results_view(state: &State) -> Html {
                     <dt>{ "Over a year" }</dt>
                     <dd data-testid="service-annual">{ year_words(annual) }
                         <span class="figure__note">{ format!(
-                            "With {} people a week starting reablement, packages lasting {} weeks on average, and {} weeks in a year.",
+                            "With {} people a week starting reablement (the figure typed in section 2, not one taken from the file), packages lasting {} weeks on average, and {} weeks in a year.",
                             hundredths(c.people_per_week_hundredths), c.package_weeks, c.weeks_per_year
-                        ) }</span></dd>
+                        ) }</span>
+                        if let Some((own, periods)) = own_people_a_week(r) {
+                            if own != c.people_per_week_hundredths {
+                                <span class="figure__note" data-testid="service-own-volume">
+                                    { format!("This file's own rows give {} people a week, over their {periods}. ", hundredths(own)) }
+                                    <button type="button" class="button button--secondary button--small"
+                                        onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Set(Field::PeoplePerWeek, hundredths(own))))}>
+                                        { format!("Use {} a week", hundredths(own)) }
+                                    </button>
+                                </span>
+                            }
+                        }
+                    </dd>
                 </div>
             </dl>
             <p class="hint">{ format!("The baseline of {} is an average over everyone leaving reablement, including the many people who need no further care at all (£0.00). One person whose care still costs more than the baseline is not a failure: what matters is the average across the service.", c.baseline_weekly.display()) }</p>
@@ -384,7 +490,7 @@ fn results_view(state: &State) -> Html {
             <Histogram id="service-histogram" bands={figures.bands.clone()} baseline={c.baseline_weekly} />
 
             <h3 class="heading-s">{ "Download" }</h3>
-            <p class="hint">{ "Both files open in a spreadsheet. The results are one figure a line; the rows used are the file without its bad lines, which this page can read again." }</p>
+            <p class="hint">{ "Both files open in a spreadsheet. The results are one figure a line; the rows used are the file without its bad lines, totals and rows not yet reviewed, with all its columns, which this page can read again." }</p>
             <div class="button-group">
                 <button type="button" class="button button--secondary" onclick={summary}>{ "Download the results as CSV" }</button>
                 <button type="button" class="button button--secondary" onclick={rows}>{ "Download the rows used as CSV" }</button>

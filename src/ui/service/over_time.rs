@@ -320,10 +320,28 @@ pub struct Props {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// The section, when a row has a date (or the dates cover too many periods).
+/// The section, when a row has a date (or the dates cover too many periods). Its charts and
+/// table (thousands of elements for 520 weeks) are drawn in the frame after the results, so
+/// neither frame holds the page long; until then the last figures drawn stay.
 #[component]
 pub fn OverTimeSection(props: &Props) -> Html {
-    let f = &props.figures;
+    let shown = use_state(|| None::<Rc<Figures>>);
+    {
+        let shown = shown.clone();
+        use_effect_with(props.figures.clone(), move |figures| {
+            let figures = figures.clone();
+            crate::ui::browser::paint::after_paint(move || shown.set(Some(figures)));
+        });
+    }
+    let Some(f) = (*shown).clone() else {
+        return html! {
+            <section class="section service-over-time" aria-labelledby="service-over-time-heading" data-testid="service-over-time-pending">
+                <h2 class="heading-m" id="service-over-time-heading">{ "4. Over time" }</h2>
+                <p>{ "Working out the service week by week…" }</p>
+            </section>
+        };
+    };
+    let f = &f;
     let onperiod = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |code: String| {

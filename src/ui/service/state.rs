@@ -3,7 +3,7 @@
 
 use super::words::{gap_words, hundredths, lines_could_not_be_used};
 use crate::calc::cohort::bands::{count_bands, Band};
-use crate::calc::cohort::{lines_with_problems, over_time, CsvProblem, CsvRows, Period};
+use crate::calc::cohort::{lines_with_problems, over_time, CsvNote, CsvProblem, CsvRows, NoteKind, Period};
 use crate::calc::limits::{
     DEFAULT_BASELINE, DEFAULT_PACKAGE_WEEKS, DEFAULT_PEOPLE_PER_WEEK_HUNDREDTHS, DEFAULT_WEEKS_PER_YEAR,
 };
@@ -27,6 +27,10 @@ L-008,301.25,60.27
 L-009,72.30,72.28
 L-010,204.85,71.75
 ";
+
+/// The most rows of a file kept on the device for a reload: about 200 KB, written in a few
+/// milliseconds. A council's export is usually far smaller; a larger file is chosen again.
+pub const MAX_KEPT_ROWS: usize = 5_000;
 
 /// The figures the calculation uses, as typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,6 +93,13 @@ pub enum Action {
     Loaded(u32, String, CsvRows, Option<String>),
     /// A file could not be used; the message says why.
     Failed(u32, String),
+    /// The file being read (its `load`) is read again with the columns chosen before for its
+    /// headings on this device.
+    RememberedColumns(u32),
+    /// The last cohort read from a file, back from the device: its source and rows.
+    Restore(String, CsvRows),
+    /// Whether the rows of a file (its `load`) could be kept on the device.
+    Kept(u32, bool),
 }
 
 /// A file whose headings could not be matched: its name, text and headings.
@@ -127,8 +138,24 @@ pub struct State {
     pub(super) source: Option<String>,
     /// What the CSV reader found wrong with the file of the rows in use.
     pub(super) problems: Rc<Vec<CsvProblem>>,
+    /// What it left out or asks to check, that is not wrong (total lines, dear rows, rows
+    /// not yet reviewed).
+    pub(super) notes: Rc<Vec<CsvNote>>,
     /// A file whose headings could not be matched, while its columns are being chosen.
     pub(super) unmatched: Option<Rc<Unmatched>>,
+    /// The text of the file the rows came from, and each row's line, so "Download the rows
+    /// used" gives them with all the file's columns.
+    pub(super) file: Option<(Rc<String>, Rc<Vec<u64>>)>,
+    /// The text of the file just read, on its way into `file`.
+    pending_text: Option<Rc<String>>,
+    /// The rows in use came from a file (not a preset), so they are kept on the device.
+    pub(super) from_file: bool,
+    /// The `load` whose rows are to be kept on the device, once they are in use.
+    keep: Option<u32>,
+    /// The rows of the last file were too many to keep on the device.
+    pub(super) not_kept: bool,
+    /// The file being read is read with the columns chosen before for its headings.
+    remembered: bool,
     /// Counts file choices, so a slow read that finishes after a newer choice is ignored.
     pub(super) load: u32,
     pub(super) reading: bool,
@@ -159,7 +186,14 @@ impl Default for State {
             rows: Rc::default(),
             source: None,
             problems: Rc::default(),
+            notes: Rc::default(),
             unmatched: None,
+            file: None,
+            pending_text: None,
+            from_file: false,
+            keep: None,
+            not_kept: false,
+            remembered: false,
             load: 0,
             reading: false,
             percent: 0,
@@ -231,6 +265,11 @@ impl State {
         }
     }
 
+    /// The file load whose rows should now be kept on the device.
+    pub(super) fn kept_load(&self) -> Option<u32> {
+        self.keep
+    }
+
     pub(super) fn period(&self) -> Period {
         self.period
     }
@@ -258,9 +297,18 @@ impl State {
         })
     }
 
-    fn use_rows(&mut self, source: String, read: CsvRows) {
+    fn use_rows(&mut self, source: String, mut read: CsvRows) {
+        self.file = None;
+        self.from_file = false;
+        self.keep = None;
+        self.not_kept = false;
+        let lines = std::mem::take(&mut read.lines);
+        if let Some(text) = self.pending_text.take() {
+            self.file = Some((text, Rc::new(lines)));
+        }
         self.rows = Rc::new(RefCell::new(read.rows));
         self.problems = Rc::new(read.problems);
+        self.notes = Rc::new(read.notes);
         self.source = Some(source);
         self.unmatched = None;
     }
@@ -278,6 +326,32 @@ impl State {
             },
             Err(_) => " Correct the figures used to see the results.".into(),
         }
+    }
+}
+
+/// How many notes of each kind, in words: `1 total line left out, 3 people not yet reviewed
+/// and 2 costs to check`; `None` when there are none.
+pub fn notes_sentence(notes: &[CsvNote]) -> Option<String> {
+    let count = |kind| notes.iter().filter(|n| n.kind == kind).count();
+    let mut parts = Vec::new();
+    match count(NoteKind::Total) {
+        0 => {}
+        1 => parts.push("1 total line left out".to_string()),
+        n => parts.push(format!("{n} total lines left out")),
+    }
+    match count(NoteKind::NotReviewed) {
+        0 => {}
+        n => parts.push(format!("{} not yet reviewed", super::words::people(n))),
+    }
+    match count(NoteKind::Check) {
+        0 => {}
+        1 => parts.push("1 thing to check".to_string()),
+        n => parts.push(format!("{n} things to check")),
+    }
+    match parts.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
     }
 }
 
@@ -379,9 +453,20 @@ impl Reducible for State {
                 let rows = read.rows.len();
                 let lines = lines_with_problems(&read.problems);
                 let headings = Rc::new(read.headings.clone());
+                let matched = read.columns.is_some();
+                let (pending, text) = if matched { (text.map(Rc::new), None) } else { (None, text) };
+                s.pending_text = pending;
                 s.use_rows(name.clone(), read);
+                s.from_file = matched && rows > 0;
+                s.keep = s.from_file.then_some(load);
+                // Too many rows to keep on the device quickly (or, often, at all): not tried.
+                if rows > MAX_KEPT_ROWS {
+                    s.keep = None;
+                    s.not_kept = true;
+                }
+                let remembered = std::mem::take(&mut s.remembered);
                 s.recompute();
-                if let Some(text) = text.filter(|_| !headings.is_empty()) {
+                if let Some(text) = text.filter(|_| !headings.is_empty() && !matched) {
                     s.unmatched = Some(Rc::new(Unmatched { name: name.clone(), text, headings }));
                     s.status = format!(
                         "No rows could be used from {name}: its headings do not say which column is which. Choose them below."
@@ -393,8 +478,14 @@ impl Reducible for State {
                     1 => format!("1 row read from {name}."),
                     n => format!("{} rows read from {name}.", group_thousands(n as u64)),
                 };
+                if remembered {
+                    status.push_str(" Its columns are the ones chosen before for these headings on this device.");
+                }
                 if lines > 0 {
                     status.push_str(&format!(" {}: see the list below.", lines_could_not_be_used(lines)));
+                }
+                if let Some(notes) = notes_sentence(&s.notes) {
+                    status.push_str(&format!(" {notes}: see the notes above the results."));
                 }
                 if rows > 0 {
                     status.push_str(&s.result_sentence());
@@ -403,6 +494,38 @@ impl Reducible for State {
                     status.push_str(" The figures used are back to the defaults: see section 2.");
                 }
                 s.status = status;
+            }
+            Action::RememberedColumns(load) => {
+                if load != s.load {
+                    return self;
+                }
+                s.remembered = true;
+            }
+            Action::Restore(source, read) => {
+                // Only into an empty view: a file or preset chosen meanwhile comes first.
+                if s.source.is_some() || s.reading || read.rows.is_empty() {
+                    return self;
+                }
+                let rows = read.rows.len();
+                s.use_rows(source.clone(), read);
+                s.from_file = true;
+                s.recompute();
+                let rows = if rows == 1 {
+                    "The row".to_string() + " from " + &source + " is"
+                } else {
+                    format!("The {} rows from {source} are", group_thousands(rows as u64))
+                };
+                s.status = format!(
+                    "{rows} back from this device (“Clear data on this device” removes them).{}",
+                    s.result_sentence()
+                );
+            }
+            Action::Kept(load, kept) => {
+                if s.keep != Some(load) {
+                    return self;
+                }
+                s.keep = None;
+                s.not_kept = !kept;
             }
             Action::Failed(load, message) => {
                 if load != s.load {
@@ -527,6 +650,31 @@ pub(super) mod tests {
         let s = reduce(State::default(), Action::Set(Field::Baseline, "40".into()));
         let s = reduce(s, Action::DefaultBaseline("35.20".into()));
         assert_eq!(s.baseline, "40");
+    }
+
+    #[test]
+    fn notes_are_counted_in_words_and_a_cohort_comes_back_only_into_an_empty_view() {
+        let read = read_cohort_csv("reference,before_weekly,after_weekly\nA,100,0\nB,2000,\nC,100,\nTotal,2200,0\n");
+        assert_eq!(notes_sentence(&read.notes).as_deref(), Some("1 total line left out and 2 people not yet reviewed"));
+        let s = reduce(State::default(), Action::Reading("mine.csv".into()));
+        let s = reduce(s, Action::Loaded(1, "mine.csv".into(), read, Some(String::new())));
+        assert!(
+            s.status.contains("1 total line left out and 2 people not yet reviewed: see the notes above the results"),
+            "{}",
+            s.status
+        );
+        assert_eq!((s.from_file, s.kept_load()), (true, Some(1)), "a file's rows are to be kept on the device");
+        let s = reduce(s, Action::Kept(1, false));
+        assert!(s.not_kept);
+        // A cohort back from the device does not replace rows already in use…
+        let back = read_cohort_csv("reference,before_weekly,after_weekly\nZ,1,0\n");
+        let s = reduce(s, Action::Restore("old.csv".into(), back.clone()));
+        assert_eq!(s.rows.borrow()[0].reference, "A");
+        // …but fills an empty view, and is not stored again.
+        let s = reduce(State::default(), Action::Restore("old.csv".into(), back));
+        assert_eq!(s.rows.borrow()[0].reference, "Z");
+        assert_eq!(s.kept_load(), None);
+        assert!(s.status.starts_with("The row from old.csv is back from this device"), "{}", s.status);
     }
 
     #[test]

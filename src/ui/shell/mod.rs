@@ -281,7 +281,7 @@ pub fn App(props: &AppProps) -> Html {
     let tab = |view: View, words: &'static str| {
         let current = state.view == view || (view == View::Examples && state.view == View::Present);
         html! {
-            <li><button type="button" class={classes!("nav__item", current.then_some("nav__item--current"))}
+            <li><button type="button" class={if current { "nav__item nav__item--current" } else { "nav__item" }}
                 aria-current={current.then_some("page")} onclick={form.on_click(NavAction::Show(view).into())}>{ words }</button></li>
         }
     };

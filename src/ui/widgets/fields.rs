@@ -1,6 +1,7 @@
 //! Form fields in the GOV.UK style: label, hint, inline error, and the input. Each field is
 //! named by its JSON path in the scenario, so `calc`'s error paths find their field.
 
+use super::format::class_names;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -112,14 +113,14 @@ pub fn Input(props: &InputProps) -> Html {
         InputKind::Whole => Some("numeric"),
     };
     html! {
-        <div class={classes!("field", error.is_some().then_some("field--error"))}>
+        <div class={class_names(&[Some("field"), error.is_some().then_some("field--error")])}>
             { head }
             <div class="input-wrap">
                 if props.kind == InputKind::Money {
                     <span class="prefix" aria-hidden="true">{ "£" }</span>
                 }
                 <input
-                    class={classes!("input", props.width, error.is_some().then_some("input--error"))}
+                    class={class_names(&[Some("input"), Some(props.width), error.is_some().then_some("input--error")])}
                     id={id.clone()}
                     name={id}
                     type="text"
@@ -165,10 +166,10 @@ pub fn Select(props: &SelectProps) -> Html {
         Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
     html! {
-        <div class={classes!("field", error.is_some().then_some("field--error"))}>
+        <div class={class_names(&[Some("field"), error.is_some().then_some("field--error")])}>
             { head }
             <select
-                class={classes!("select", error.is_some().then_some("input--error"))}
+                class={class_names(&[Some("select"), error.is_some().then_some("input--error")])}
                 id={id}
                 aria-describedby={described_by}
                 aria-invalid={error.is_some().then_some("true")}
@@ -207,15 +208,15 @@ pub fn Radios(props: &RadiosProps) -> Html {
     let id = props.field.id.to_string();
     let error = props.field.error.clone();
     html! {
-        <div class={classes!("field", error.is_some().then_some("field--error"))}>
+        <div class={class_names(&[Some("field"), error.is_some().then_some("field--error")])}>
             <fieldset class="fieldset" aria-describedby={error.as_ref().map(|_| format!("{id}-error"))}>
-                <legend class={classes!("legend", props.small.then_some("legend--small"))}>{ props.legend.clone() }</legend>
+                <legend class={class_names(&[Some("legend"), props.small.then_some("legend--small")])}>{ props.legend.clone() }</legend>
                 if let Some(error) = &error {
                     <p class="error-message" id={format!("{id}-error")}>
                         <span class="visually-hidden">{ "Error: " }</span>{ error.clone() }
                     </p>
                 }
-                <div class={classes!("radios", props.inline.then_some("radios--inline"))}>
+                <div class={class_names(&[Some("radios"), props.inline.then_some("radios--inline")])}>
                     { for props.options.iter().enumerate().map(|(i, (code, words))| {
                         let radio_id = if i == 0 { id.clone() } else { format!("{id}-{code}") };
                         let onchange = {

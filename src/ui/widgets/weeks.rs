@@ -115,7 +115,7 @@ fn step_chart(props: &Props, layout: Layout) -> Html {
         let y = y_of(pence.0, max);
         let words = format!("{words} {}", pence.display());
         html! {
-            <g class={classes!("stepchart__marker", class)}>
+            <g class={class}>
                 <line x1={left.to_string()} x2={end.to_string()} y1={y.to_string()} y2={y.to_string()} />
                 if right > 100 {
                     <text x={(end + 6).to_string()} y={(y + 5).to_string()}>{ words }</text>
@@ -130,15 +130,15 @@ fn step_chart(props: &Props, layout: Layout) -> Html {
             role="img" aria-labelledby={format!("{title_id} {desc_id}")} focusable="false">
             <title id={title_id}>{ "The weekly cost of care, week by week during reablement and after it" }</title>
             <desc id={desc_id}>{ description }</desc>
-            { marker("stepchart__marker--before", props.before_pence, "Before") }
-            { marker("stepchart__marker--baseline", props.baseline_pence, "Baseline") }
+            { marker("stepchart__marker stepchart__marker--before", props.before_pence, "Before") }
+            { marker("stepchart__marker stepchart__marker--baseline", props.baseline_pence, "Baseline") }
             <path class="stepchart__line" d={path} />
             { for levels.iter().enumerate().map(|(i, (label, pence))| {
                 let x = left + i as i64 * step_w;
                 let y = y_of(*pence, max);
                 let after = i == levels.len() - 1;
                 html! {
-                    <g class={classes!("stepchart__step", format!("stepchart__step--{i}"), after.then_some("stepchart__step--after"))}>
+                    <g class={format!("stepchart__step stepchart__step--{i}{}", if after { " stepchart__step--after" } else { "" })}>
                         <rect class="stepchart__area" x={(x + 2).to_string()} y={y.to_string()} width={(step_w - 4).to_string()} height={(HEIGHT - BOTTOM - y).to_string()} />
                         if !short {
                             <text class="stepchart__value" x={(x + step_w / 2).to_string()} y={(y - 6).max(12).to_string()} text-anchor="middle">{ Pence(*pence).display() }</text>
@@ -160,7 +160,7 @@ pub fn WeekByWeek(props: &Props) -> Html {
         <section class="weeks" aria-labelledby={heading_id.clone()} data-testid="weeks">
             <@{heading_tag} class={if props.heading_level <= 2 { "heading-m" } else { "heading-s" }} id={heading_id.clone()} tabindex="-1">{ "Week by week during reablement" }</@>
             <p class="weeks__sentence" data-testid="weeks-sentence"><strong>{ props.sentence.clone() }</strong></p>
-            <figure class={classes!("stepchart", props.animate.then_some("stepchart--animate"))}>
+            <figure class={if props.animate { "stepchart stepchart--animate" } else { "stepchart" }}>
                 { step_chart(props, WIDE) }
                 { step_chart(props, NARROW) }
             </figure>

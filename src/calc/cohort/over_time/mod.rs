@@ -14,7 +14,6 @@ pub use self::xmr::{Assurance, Better, Chart, PointType, Rule};
 
 use super::CohortRow;
 use crate::calc::money::{div_round, percent_one_place, Pence};
-use serde::Serialize;
 
 /// At most this many periods (contract 1.2).
 pub const MAX_PERIODS: usize = crate::calc::limits::MAX_PERIODS;
@@ -28,8 +27,7 @@ pub mod msg {
     pub const TOO_MANY_MONTHS: &str = "The dates cover more than 520 months: use rows from a shorter time";
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Period {
     #[default]
     Week,
@@ -92,9 +90,8 @@ impl Period {
 /// Monday's number divided by 7, and its Monday is key × 7 + 4.
 const MONDAY: i32 = 4;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PeriodResult {
-    #[serde(serialize_with = "iso")]
     pub start: Day,
     pub count: usize,
     pub mean_before_pence: Option<Pence>,
@@ -102,19 +99,10 @@ pub struct PeriodResult {
     pub no_ongoing_care_count: usize,
     pub no_ongoing_care_percent: Option<f64>,
     /// People a week in hundredths (exact); written to JSON as a number to 2 places.
-    #[serde(serialize_with = "hundredths")]
     pub people_per_week: i64,
 }
 
-fn iso<S: serde::Serializer>(day: &Day, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&day.iso())
-}
-
-fn hundredths<S: serde::Serializer>(n: &i64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(*n as f64 / 100.0)
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OverTime {
     pub period: Period,
     pub undated_count: usize,
@@ -154,8 +142,9 @@ pub fn over_time(
     #[derive(Clone, Copy, Default)]
     struct Sums {
         count: usize,
-        before: i128,
-        after: i128,
+        // At most 100,000 rows of at most 10⁷ pence: under 10¹², inside i64.
+        before: i64,
+        after: i64,
         none_after: usize,
     }
     let mut sums = vec![Sums::default(); span];
@@ -167,8 +156,8 @@ pub fn over_time(
         };
         let s = &mut sums[(period.key(day) - first_key) as usize];
         s.count += 1;
-        s.before += i128::from(row.before_weekly.0);
-        s.after += i128::from(row.after_weekly.0);
+        s.before += row.before_weekly.0;
+        s.after += row.after_weekly.0;
         s.none_after += usize::from(row.after_weekly == Pence::ZERO);
     }
     let periods: Vec<PeriodResult> = sums
@@ -177,7 +166,7 @@ pub fn over_time(
         .map(|(i, s)| {
             let key = first_key + i as i32;
             let n = s.count as i128;
-            let mean = |sum: i128| (n > 0).then(|| Pence(div_round(sum, n) as i64));
+            let mean = |sum: i64| (n > 0).then(|| Pence(div_round(i128::from(sum), n) as i64));
             PeriodResult {
                 start: period.start(key),
                 count: s.count,

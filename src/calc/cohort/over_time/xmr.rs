@@ -5,7 +5,6 @@
 //! is made over one common denominator, so nothing is rounded until it is reported.
 
 use crate::calc::money::div_round;
-use serde::Serialize;
 
 /// Which way is better: the outcome (a cost) is better lower, the volume higher.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,16 +22,14 @@ impl Better {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PointType {
     CommonCause,
     Improvement,
     Concern,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Assurance {
     Pass,
     Fail,
@@ -49,7 +46,7 @@ pub enum Rule {
 }
 
 /// One chart, as the contract reports it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
     pub points: usize,
     pub short: bool,
@@ -61,8 +58,8 @@ pub struct Chart {
     pub point_types: Vec<Option<PointType>>,
     pub variation: PointType,
     pub assurance: Option<Assurance>,
-    /// Why each point (not period) is special cause, for the words beside the chart.
-    #[serde(skip)]
+    /// Why each point (not period) is special cause, for the words beside the chart (not in
+    /// the API's answer).
     pub rules: Vec<Option<Rule>>,
 }
 
