@@ -51,7 +51,11 @@ fn the_welcome_visit_plans_the_visits_linked_to_goals_away_and_the_rest_carries_
     let planned = plan(&s).unwrap();
     let now = pence_a_week(&visits.iter().collect::<Vec<_>>());
     let carries_on = pence_a_week(&[&visits[2]]);
-    assert_eq!((now, carries_on), (33188, 5625), "885 carer-minutes at £22.50 an hour is £331.875, so £331.88 now, £56.25 for the bedtime call alone");
+    assert_eq!(
+        (now, carries_on),
+        (33188, 5625),
+        "885 carer-minutes at £22.50 an hour is £331.875, so £331.88 now, £56.25 for the bedtime call alone"
+    );
     assert_eq!(planned.before.weekly_pence, Pence(now));
     assert_eq!(planned.after.weekly_pence, Pence(carries_on));
     assert_eq!(planned.after.withdrawn_visits, [0, 1, 3]);
@@ -108,10 +112,7 @@ fn no_plan_once_a_goal_has_an_outcome_when_the_after_is_entered_or_without_goals
 }
 
 fn visits_strategy(goals: usize) -> impl Strategy<Value = Vec<(u32, u32, u32, Vec<usize>)>> {
-    prop::collection::vec(
-        (5u32..=180, 1u32..=2, 1u32..=7, prop::collection::vec(0..goals, 0..=goals.min(3))),
-        1..=8,
-    )
+    prop::collection::vec((5u32..=180, 1u32..=2, 1u32..=7, prop::collection::vec(0..goals, 0..=goals.min(3))), 1..=8)
 }
 
 proptest! {

@@ -23,6 +23,13 @@ pub fn is_plan(scenario: &Scenario) -> bool {
 /// with each goal achieved (in no particular week, so without the weeks of reablement) and the
 /// after package derived. `None` when the scenario is not a plan ([`is_plan`]).
 pub fn plan(scenario: &Scenario) -> Option<Outcome> {
+    planned(scenario).map(|planned| calculate(&planned).outcome)
+}
+
+/// The scenario the plan is worked out from: the same one with each goal achieved (in no
+/// particular week, so without the weeks of reablement), for the working to explain the plan's
+/// figures step by step. `None` when the scenario is not a plan ([`is_plan`]).
+pub fn planned(scenario: &Scenario) -> Option<Scenario> {
     if !is_plan(scenario) {
         return None;
     }
@@ -32,7 +39,7 @@ pub fn plan(scenario: &Scenario) -> Option<Outcome> {
         goal.achieved_week = None;
     }
     planned.reablement_weeks = None;
-    Some(calculate(&planned).outcome)
+    Some(planned)
 }
 
 /// The weeks of reablement in a plan, in the future tense (the outcome's sentence,

@@ -206,8 +206,22 @@ for (const viewport of [PHONE, DESKTOP]) {
       assert.equal(contract.result.after.weekly_pence, NOW);
       assert.equal(contract.result.before.weekly_pence, NOW);
       assert.equal(contract.result.plan, undefined, 'a field added to the contract\'s result');
+      // No week by week yet (no goal has a week); the working is the plan's, and says so.
+      assert.equal(await page.locator('[data-testid=weeks]').count(), 0, 'a week by week in a plan');
+      assert.equal(await page.getByRole('link', { name: 'See the cost week by week' }).count(), 0);
+      assert.match(await text(page, '[data-testid=working-plan]'), /^A plan: this is worked out with every goal taken as achieved/);
+      const working = await text(page, '.working');
+      assert.doesNotMatch(working, /Week by week/);
+      assert.match(working, new RegExp(`Change: ${pounds(IF_ACHIEVED).replace('.', '\\.')} − ${pounds(NOW).replace('.', '\\.')}`));
       await expectAxeClean(page, 'the plan');
       await shot(page, 'plan', viewport);
+      // Saved, the list says it is a plan.
+      await button(page, 'Save on this device').click();
+      await page.locator('[data-testid=keep-status]', { hasText: '“WV-0101” is saved on this device.' }).waitFor();
+      await showSaved(page);
+      assert.deepEqual(await page.locator('.saved__figures').allInnerTexts(), [`A plan: ${pounds(NOW)} a week now, ${pounds(IF_ACHIEVED)} a week if the goals are achieved`]);
+      await expectAxeClean(page, 'a plan in the saved list');
+      await showCalculator(page);
 
       // A goal achieved in week 2: the result as it is, in today's words.
       await page.locator('#f-goals-0-status-achieved').check();

@@ -109,7 +109,7 @@ pub fn Calculator(props: &Props) -> Html {
                         error_count: computed.errors.len(), show_errors: state.show_errors, blank,
                         heading: props.results_heading.clone(),
                     }) }
-                    { weeks_in_brief(computed.weeks.as_ref().filter(|_| !blank).map(|w| w.sentence.as_str())) }
+                    { weeks_in_brief(computed.weeks.as_ref().filter(|_| !blank).map(|w| w.sentence.as_str()), computed.plan.is_none()) }
                     if computed.calculation.is_some() && !blank {
                         <button type="button" class="button button--secondary no-print" id="present-working"
                             onclick={form.on_click(NavAction::Present { from: crate::ui::state::View::Calculator, button: "present-working".into() }.into())}>
@@ -118,11 +118,12 @@ pub fn Calculator(props: &Props) -> Html {
                     }
                 </aside>
             </div>
-            if let (Some(calc), Some(weeks), false) = (&computed.calculation, &computed.weeks, blank) {
+            // In a plan no goal has a week yet: the week by week waits for them.
+            if let (Some(calc), Some(weeks), false, None) = (&computed.calculation, &computed.weeks, blank, &computed.plan) {
                 { weeks_result(weeks, &calc.outcome) }
             }
             if computed.calculation.is_some() && !blank {
-                { working(&computed.sections) }
+                { working(computed.plan_sections.as_deref().unwrap_or(&computed.sections), computed.plan.is_some()) }
             }
             <KeepAndShare draft={draft.clone()} outcome={computed.calculation.as_ref().filter(|_| !blank).map(|c| Rc::new(c.outcome.clone()))}
                 weeks={computed.weeks.clone().filter(|_| !blank)} standalone={props.standalone} state={state.clone()} />

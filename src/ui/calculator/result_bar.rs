@@ -8,7 +8,6 @@
 use crate::calc::Outcome;
 use yew::prelude::*;
 
-
 /// `£295.23 less`, `£12.00 more`, `No change`: the weekly change in two or three words.
 fn change(o: &Outcome) -> String {
     match o.change_pence.signum() {

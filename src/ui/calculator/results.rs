@@ -128,7 +128,11 @@ fn outcome_view(today: &Outcome, plan: Option<&Outcome>) -> Html {
         false => ("Before reablement", "28 days after", "After 28 days"),
     };
     let bars = vec![
-        Bar { label: if planned { "Now" } else { "Before" }.into(), pence: o.before.weekly_pence, class: "chart--before" },
+        Bar {
+            label: if planned { "Now" } else { "Before" }.into(),
+            pence: o.before.weekly_pence,
+            class: "chart--before",
+        },
         Bar { label: after_bar.into(), pence: o.after.weekly_pence, class: "chart--after" },
         Bar { label: "Baseline".into(), pence: o.baseline_pence, class: "chart--baseline" },
     ];

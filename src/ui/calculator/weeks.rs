@@ -25,7 +25,8 @@ pub fn weeks_result(weeks: &Weeks, o: &Outcome) -> Html {
 /// it changes, as the result is: a week entered changes the weeks and nothing else. The live
 /// region is always there, so that its first sentence is announced too.
 /// `sentence`: the weeks in one sentence; `None` without weeks (or while the answers have errors).
-pub fn weeks_in_brief(sentence: Option<&str>) -> Html {
+/// `link`: to the week by week, which a plan has not (no goal has a week yet).
+pub fn weeks_in_brief(sentence: Option<&str>, link: bool) -> Html {
     html! {
         <div class="weeks-brief no-print">
             <div aria-live="polite" aria-atomic="true">
@@ -34,7 +35,7 @@ pub fn weeks_in_brief(sentence: Option<&str>) -> Html {
                     <p data-testid="weeks-brief">{ sentence.to_string() }</p>
                 }
             </div>
-            if sentence.is_some() {
+            if sentence.is_some() && link {
                 <p><a href="#weeks-heading" onclick={focus_link("weeks-heading".to_string())}>{ "See the cost week by week" }</a></p>
             }
         </div>

@@ -5,10 +5,14 @@ use crate::ui::widgets::format::keep_sign_with_amount;
 use yew::prelude::*;
 
 /// A plain function, not a component: it has no state (see `result_bar`).
-pub fn working(sections: &[Section]) -> Html {
+/// `plan`: the sections are a plan's (every goal taken as achieved), and the working says so.
+pub fn working(sections: &[Section], plan: bool) -> Html {
     html! {
         <section class="section working" aria-labelledby="working-heading">
             <h2 class="heading-m" id="working-heading">{ "How this was worked out" }</h2>
+            if plan {
+                <p class="hint" data-testid="working-plan">{ "A plan: this is worked out with every goal taken as achieved, so each visit linked to goals stops." }</p>
+            }
             <p class="hint">{ "Money is worked out in exact pence and rounded once, at the end of each total, to the nearest penny (half a penny rounds up)." }</p>
             { for sections.iter().map(|s| html! {
                 <>

@@ -13,7 +13,11 @@ pub struct Computed {
     /// At a welcome visit (no goal achieved or not achieved yet): what the package would cost
     /// if these goals are achieved (`calc::plan`). The page then words the result as a plan.
     pub plan: Option<Rc<Outcome>>,
+    /// Today's working (the contract's result, step by step: presentation mode shows it).
     pub sections: Rc<Vec<Section>>,
+    /// In a plan, the working of the planned figures (every goal taken as achieved), which the
+    /// calculator's "How this was worked out" shows beside the plan.
+    pub plan_sections: Option<Rc<Vec<Section>>>,
     pub errors: Rc<Vec<FieldMessage>>,
     /// The weeks of reablement in words and figures, when `reablement_weeks` is given.
     pub weeks: Option<Rc<Weeks>>,
@@ -44,7 +48,12 @@ pub fn compute(draft: &Draft) -> Computed {
         Ok(scenario) => {
             let calculation = calculate(&scenario);
             let sections = explain(&scenario, &calculation);
-            let plan = crate::calc::plan::plan(&scenario).map(Rc::new);
+            let planned = crate::calc::plan::planned(&scenario).map(|p| {
+                let calculation = calculate(&p);
+                let sections = explain(&p, &calculation);
+                (Rc::new(calculation.outcome), Rc::new(sections))
+            });
+            let (plan, plan_sections) = planned.unzip();
             let mut weeks = Weeks::of(&scenario, &calculation);
             if let (Some(weeks), true) = (&mut weeks, plan.is_some()) {
                 weeks.sentence = crate::calc::plan::weeks_sentence(weeks.episode.weeks);
@@ -53,6 +62,7 @@ pub fn compute(draft: &Draft) -> Computed {
                 calculation: Some(Rc::new(calculation)),
                 plan,
                 sections: Rc::new(sections),
+                plan_sections,
                 errors: Rc::default(),
                 weeks: weeks.map(Rc::new),
             }
@@ -61,7 +71,14 @@ pub fn compute(draft: &Draft) -> Computed {
             for error in &mut errors {
                 on_the_page(error, &draft.reablement_weeks);
             }
-            Computed { calculation: None, plan: None, sections: Rc::default(), errors: Rc::new(errors), weeks: None }
+            Computed {
+                calculation: None,
+                plan: None,
+                sections: Rc::default(),
+                plan_sections: None,
+                errors: Rc::new(errors),
+                weeks: None,
+            }
         }
     }
 }
@@ -103,7 +120,10 @@ mod tests {
         let api = crate::calc::calculate_scenario(&draft.to_value()).unwrap_err();
         assert!(api.iter().all(|e| e.message == msg::ACHIEVED_WEEK_LATE), "{api:?}");
         let one = Draft { reablement_weeks: "1".into(), ..draft };
-        assert!(compute(&one).errors.iter().any(|e| e.message == "Week achieved must be 1, the one week of reablement"));
+        assert!(compute(&one)
+            .errors
+            .iter()
+            .any(|e| e.message == "Week achieved must be 1, the one week of reablement"));
     }
 
     #[test]
@@ -120,8 +140,13 @@ mod tests {
             computed.weeks.as_ref().unwrap().sentence,
             "Reablement is planned to last 2 weeks. Each visit stops once the goals it is for are achieved."
         );
+        // The working is the plan's: no week by week (no goal has a week yet), the after £0.00.
+        let working = computed.plan_sections.as_ref().expect("the plan's working");
+        assert!(working.iter().all(|s| !s.title.contains("Week by week")), "{working:?}");
+        assert_ne!(*working, computed.sections, "the working shown is today's");
         let arthur = compute(&Draft::from_json_text(include_str!("../examples/data/arthur.json")).unwrap());
         assert!(arthur.plan.is_none(), "goals with outcomes: the result as it is");
+        assert!(arthur.plan_sections.is_none());
         assert!(arthur.weeks.unwrap().sentence.starts_with("During the 2 weeks of reablement"));
     }
 }
