@@ -78,7 +78,8 @@ fn main() {
 
 /// The embed script with the explainer's first paint in place of its marker.
 fn embed(script: &str, stylesheets: &[String]) {
-    use reablement_calculator::ui::embed::first_paint::{compact_css, insert, render, FirstPaint, MARKER};
+    use reablement_calculator::ui::embed::first_paint::{compact_css, insert, FirstPaint, MARKER};
+    use reablement_calculator::ui::host::prerender_embed as render;
     let css: String = stylesheets.iter().map(|path| compact_css(&read(path))).collect::<Vec<_>>().join("\n");
     let paint = FirstPaint::build(|attributes| block_on(render(attributes.clone())), css)
         .unwrap_or_else(|why| fail(&format!("prerender: the explainer's first paint: {why}")));

@@ -8,24 +8,11 @@ use crate::ui::embed::explainer::Explainer;
 use crate::ui::embed::{Attributes, Mode, Options};
 #[cfg(any(feature = "start", feature = "app"))]
 use crate::ui::shell::App;
-use crate::ui::state::draft::Draft;
+#[cfg(feature = "app")]
 use std::rc::Rc;
 #[cfg(feature = "embed")]
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
-
-/// Where the app runs. A standalone page may keep a draft on the device and set the page
-/// title; an embed in someone else's page does neither.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Host {
-    pub standalone: bool,
-}
-
-impl Default for Host {
-    fn default() -> Self {
-        Host { standalone: true }
-    }
-}
 
 /// The element the standalone page mounts into.
 pub const MOUNT_ID: &str = "reablement-app";
@@ -41,7 +28,9 @@ pub fn mount() {
         // for the app's doing, and keeps the field to focus again.
         let _ = root.remove_attribute("data-prerendered");
         root.set_inner_html("");
-        let app = yew::Renderer::<App>::with_root(root).render();
+        let on_handover = Some(Callback::from(keep_for_handover));
+        let props = crate::ui::shell::AppProps { on_handover, ..Default::default() };
+        let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
         MOUNTED.with(|mounted| mounted.replace(Some(app)));
     }
 }
@@ -54,7 +43,7 @@ thread_local! {
 
 /// What the first screen's app holds in memory, kept current by the app for [`unmount_app`].
 #[cfg(feature = "start")]
-pub fn keep_for_handover(handover: crate::ui::state::Handover) {
+fn keep_for_handover(handover: crate::ui::state::Handover) {
     HANDOVER.with(|kept| kept.replace(Some(handover)));
 }
 
@@ -84,7 +73,7 @@ pub fn unmount_app() -> wasm_bindgen::JsValue {
 pub fn mount_app(root: web_sys::Element, view: Option<String>, requested: bool, handover: wasm_bindgen::JsValue) {
     let view = view.as_deref().and_then(crate::ui::state::View::from_name).unwrap_or_default();
     let handover = serde_wasm_bindgen::from_value::<crate::ui::state::Handover>(handover).ok().map(Rc::new);
-    let props = crate::ui::shell::AppProps { view, requested, handover };
+    let props = crate::ui::shell::AppProps { view, requested, handover, ..Default::default() };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }
 
@@ -95,6 +84,13 @@ pub async fn prerender() -> String {
     yew::ServerRenderer::<App>::new().hydratable(false).render().await
 }
 
+/// The element with these attributes as Yew's server renderer writes it (no hydration marks),
+/// natively at build time: the explainer's first paint (`ui::embed::first_paint`).
+#[cfg(feature = "ssr")]
+pub async fn prerender_embed(attributes: Attributes) -> String {
+    yew::ServerRenderer::<Embed>::with_props(move || attributes).hydratable(false).render().await
+}
+
 /// The page with `html` inside its empty `<div id="reablement-app"></div>`, marked
 /// `data-prerendered` until the app has started; `None` when the page has no such element.
 pub fn insert_prerendered(page: &str, html: &str) -> Option<String> {
@@ -103,19 +99,11 @@ pub fn insert_prerendered(page: &str, html: &str) -> Option<String> {
     page.contains(&empty).then(|| page.replacen(&empty, &full, 1))
 }
 
-/// What the full calculator should start from when it is embedded (the App reads it, if it
-/// is there, instead of an empty form).
-#[derive(Clone, Debug, PartialEq)]
-pub struct EmbedStart {
-    pub draft: Rc<Draft>,
-}
-
 /// One embedded calculator: the notes about wrong attributes, then the explainer or the
 /// full calculator, all inside the element's shadow root.
 #[component]
 pub fn Embed(attributes: &Attributes) -> Html {
     let options = use_memo(attributes.clone(), Options::from_attributes);
-    let host = Host { standalone: false };
     let notes = (!options.notes.is_empty()).then(|| {
         html! {
             <div class="notice embed-notes" role="status">
@@ -139,21 +127,9 @@ pub fn Embed(attributes: &Attributes) -> Html {
                 heading_level={options.heading_level} intro={options.intro} />
         },
         #[cfg(feature = "app")]
-        Mode::Full => {
-            let start = EmbedStart { draft: Rc::new(options.start_draft()) };
-            html! {
-                <ContextProvider<EmbedStart> context={start}>
-                    <App />
-                </ContextProvider<EmbedStart>>
-            }
-        }
+        Mode::Full => html! { <App embedded={Some(Rc::new(options.start_draft()))} /> },
     };
-    html! {
-        <ContextProvider<Host> context={host}>
-            { notes }
-            { body }
-        </ContextProvider<Host>>
-    }
+    html! { <>{ notes }{ body }</> }
 }
 
 /// A mounted calculator, held by the custom element: `update` when its attributes change,

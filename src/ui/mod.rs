@@ -17,6 +17,6 @@ pub mod widgets;
 
 #[cfg(feature = "ssr")]
 pub use host::prerender;
-pub use host::{insert_prerendered, EmbedStart, Host, MOUNT_ID};
+pub use host::{insert_prerendered, MOUNT_ID};
 #[cfg(feature = "start")]
 pub use host::{mount, unmount_app};

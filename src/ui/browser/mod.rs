@@ -9,6 +9,7 @@ pub mod fullscreen;
 pub mod history;
 pub mod json_text;
 pub mod keys;
+pub mod lasting;
 pub mod paint;
 pub mod share;
 pub mod storage;

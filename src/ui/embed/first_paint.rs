@@ -233,13 +233,6 @@ pub fn insert(script: &str, paint: &FirstPaint) -> Option<String> {
     (script.matches(MARKER).count() == 1).then(|| script.replacen(MARKER, &paint.to_js(), 1))
 }
 
-/// The element with these attributes as Yew's server renderer writes it (no hydration marks),
-/// natively at build time.
-#[cfg(feature = "ssr")]
-pub async fn render(attributes: Attributes) -> String {
-    yew::ServerRenderer::<crate::ui::host::Embed>::with_props(move || attributes).hydratable(false).render().await
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

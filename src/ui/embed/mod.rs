@@ -1,8 +1,9 @@
 //! The calculator as a guest in someone else's page: the checking of the
 //! `<reablement-calculator>` element's attributes ([`Options`]) and the public explainer.
-//! What `www/embed.js` calls to mount one into the element's shadow root is in `ui::host`.
+//! What `www/embed.js` calls to mount one into the element's shadow root is in `ui::host`, which
+//! imports this module (never the other way).
 //!
-//! An embed never touches storage or the page title (`Host { standalone: false }`), never
+//! An embed never touches storage or the page title (the shell's `AppProps::embedded`), never
 //! reads or changes the URL or history, and renders only inside the element it is given.
 //! Wrong attribute values never stop it: each gets a polite note inside the element and the
 //! default is used instead.

@@ -3,6 +3,7 @@
 
 use crate::calc::{calculate, json, Outcome, Scenario};
 use crate::ui::browser::files::{download, results_csv};
+use crate::ui::browser::lasting::{self, Lasting};
 use crate::ui::state::context::use_form;
 use crate::ui::state::SavedAction;
 use crate::ui::state::SavedScenario;
@@ -45,6 +46,14 @@ fn when(ms: f64) -> String {
 pub fn SavedView(props: &Props) -> Html {
     let form = use_form();
     let renaming = use_state(|| None::<(u32, String)>);
+    // Whether the browser will keep them (asked on the first save), read again as the list changes.
+    let lasting = use_state(|| None::<Lasting>);
+    {
+        let lasting = lasting.clone();
+        use_effect_with(props.saved.len(), move |_| {
+            wasm_bindgen_futures::spawn_local(async move { lasting.set(Some(lasting::now().await)) });
+        });
+    }
     let outcomes: Vec<(SavedScenario, Option<Outcome>)> = props.saved.iter().map(|s| (s.clone(), outcome(s))).collect();
     let download_all = {
         let outcomes = outcomes.clone();
@@ -68,6 +77,9 @@ pub fn SavedView(props: &Props) -> Html {
             if props.saved.is_empty() {
                 <p>{ "Nothing is saved yet. On the “One person” page, use “Save on this device”." }</p>
             } else {
+                if let Some(lasting) = *lasting {
+                    <p class="saved-lasting" id="saved-lasting">{ lasting.words() }</p>
+                }
                 <p class="hint">{ format!("Tick 2 to {MAX_COMPARE} scenarios to compare them side by side.") }</p>
                 <ul class="saved-list">
                     { for outcomes.iter().map(|(saved, outcome)| {

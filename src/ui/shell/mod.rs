@@ -24,7 +24,6 @@ use crate::ui::state::saved::SavedScenario;
 use crate::ui::state::{Action, Confirm, State, View};
 use crate::ui::state::{FormAction, NavAction, SavedAction};
 use crate::ui::widgets::fields::field_id;
-use crate::ui::Host;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,15 +34,14 @@ const TITLE: &str = "Reablement outcome calculator";
 /// What the app renders first: an empty form on the screen asked for (the same on the server,
 /// which prerenders it, as in the browser), or, embedded, what the element asked for.
 fn initial_state(
-    host: &Host,
-    start: Option<&crate::ui::EmbedStart>,
+    embedded: Option<&Draft>,
     view: View,
     requested: bool,
     handover: Option<&crate::ui::state::Handover>,
 ) -> State {
-    if !host.standalone {
+    if let Some(draft) = embedded {
         // Embedded: start from what the element asked for (its example, baseline, rate).
-        return State::new(start.map(|s| (*s.draft).clone()).unwrap_or_default(), None);
+        return State::new(draft.clone(), None);
     }
     let state = match handover {
         Some(handover) => handover.clone().into_state(view),
@@ -91,16 +89,25 @@ pub struct AppProps {
     /// What the first screen's app had in memory, when the whole app takes over from it.
     #[prop_or_default]
     pub handover: Option<Rc<crate::ui::state::Handover>>,
+    /// Embedded in another site's page, starting from this form (an element's example,
+    /// baseline and rate): the app then never touches the device's storage, the address or
+    /// the page's title. `None`: the app is the page.
+    #[prop_or_default]
+    pub embedded: Option<Rc<Draft>>,
+    /// Told what the app holds in memory whenever it changes (the form, answers an example
+    /// replaced, the notice), for whoever may take the app off the page and mount another in
+    /// its place (the first screen's module, handing over to the whole app's).
+    #[prop_or_default]
+    pub on_handover: Option<Callback<crate::ui::state::Handover>>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let host = use_context::<Host>().unwrap_or_default();
-    let start = use_context::<crate::ui::EmbedStart>();
+    let standalone = props.embedded.is_none();
     let state = use_reducer({
-        let host = host.clone();
+        let embedded = props.embedded.clone();
         let (view, requested, handover) = (props.view, props.requested, props.handover.clone());
-        move || initial_state(&host, start.as_ref(), view, requested, handover.as_deref())
+        move || initial_state(embedded.as_deref(), view, requested, handover.as_deref())
     });
     let computed = use_memo(state.draft.clone(), compute);
     let summary = use_node_ref();
@@ -112,7 +119,6 @@ pub fn App(props: &AppProps) -> Html {
     // is the saved list as the device has it, so reading it is not taken for a change.
     let on_device = use_mut_ref(Vec::<SavedScenario>::new);
     {
-        let standalone = host.standalone;
         // Taking over from the first screen: its draft came along, only the saved list is read.
         let handed_over = props.handover.is_some();
         let quiet = props.view != View::Calculator || handed_over;
@@ -134,7 +140,6 @@ pub fn App(props: &AppProps) -> Html {
     // Keep the draft on the device (standalone page only; an embed never touches storage),
     // from the first change on: the empty first render must not remove a stored draft.
     {
-        let standalone = host.standalone;
         let first = use_mut_ref(|| true);
         use_effect_with((state.draft.clone(), state.council.clone()), move |(draft, council)| {
             if standalone && !first.replace(false) {
@@ -145,7 +150,6 @@ pub fn App(props: &AppProps) -> Html {
     // The council's own figures (council.json), read once after start-up: standalone only (an
     // embed gets its figures from its attributes).
     {
-        let standalone = host.standalone;
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             if standalone {
@@ -162,11 +166,15 @@ pub fn App(props: &AppProps) -> Html {
     #[cfg(feature = "start")]
     {
         let handover = crate::ui::state::Handover::from_state(&state);
-        use_effect_with(handover, |handover| crate::ui::host::keep_for_handover(handover.clone()));
+        let on_handover = props.on_handover.clone();
+        use_effect_with(handover, move |handover| {
+            if let Some(on_handover) = on_handover {
+                on_handover.emit(handover.clone());
+            }
+        });
     }
     // Keep the saved list on the device when it changes.
     {
-        let standalone = host.standalone;
         let dispatch = state.dispatcher();
         use_effect_with(state.saved.clone(), move |saved| {
             if !standalone || *on_device.borrow() == *saved {
@@ -175,6 +183,9 @@ pub fn App(props: &AppProps) -> Html {
             *on_device.borrow_mut() = saved.clone();
             if !storage::save_saved(saved) {
                 dispatch.dispatch(NavAction::Notice("This device would not store the saved scenarios (its storage may be full). Download them as a file to keep them.".into()).into());
+            } else if !saved.is_empty() {
+                // The first save: ask the browser to keep them (said on the saved list).
+                crate::ui::browser::lasting::ask_once();
             }
         });
     }
@@ -182,7 +193,6 @@ pub fn App(props: &AppProps) -> Html {
     // Then the address names the view: show it (the first render is the calculator's, and
     // the address is read here, not while rendering); Back and Forward change the view.
     {
-        let standalone = host.standalone;
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             // Until this app is taken off the page: a link read just before the whole app takes
@@ -216,7 +226,6 @@ pub fn App(props: &AppProps) -> Html {
     // A change of view the user made: its own address in the history (standalone), the top
     // of the page, and focus on its heading (or back on the button that started presentation).
     {
-        let standalone = host.standalone;
         let (page, view, return_focus) = (page.clone(), state.view, state.return_focus.clone());
         use_effect_with(state.view_seq, move |seq| {
             if *seq > 0 {
@@ -235,7 +244,6 @@ pub fn App(props: &AppProps) -> Html {
     let has_errors = (state.show_errors && !computed.errors.is_empty() && state.view == View::Calculator)
         || (*service_errors && state.view == View::Service);
     {
-        let standalone = host.standalone;
         use_effect_with((has_errors, state.view), move |(has_errors, view)| {
             if standalone {
                 let title = match route::title_for(*view) {
@@ -297,13 +305,13 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Form> context={form.clone()}>
             <div class="rc-page" ref={page.clone()}>
-                if host.standalone && state.view == View::Calculator {
+                if standalone && state.view == View::Calculator {
                     <skip::SkipLink />
                 }
                 <nav class="nav no-print" aria-label="Calculator">
                     <ul class="nav__list">
                         { tab(View::Calculator, "One person") }
-                        if host.standalone {
+                        if standalone {
                             { tab(View::Saved, "Saved") }
                         }
                         { tab(View::Examples, "Worked examples") }
@@ -330,8 +338,8 @@ pub fn App(props: &AppProps) -> Html {
                 { match state.view {
                     View::Calculator => html! {
                         <>
-                            <Calculator state={state_rc} computed={computed.clone()} summary={summary} results_heading={results_heading} standalone={host.standalone} />
-                            <PageActions confirm={state.confirm} standalone={host.standalone} />
+                            <Calculator state={state_rc} computed={computed.clone()} summary={summary} results_heading={results_heading} standalone={standalone} />
+                            <PageActions confirm={state.confirm} standalone={standalone} />
                         </>
                     },
                     #[cfg(feature = "views")]
@@ -339,7 +347,7 @@ pub fn App(props: &AppProps) -> Html {
                     #[cfg(feature = "views")]
                     View::Present => html! {
                         <Presentation sections={computed.sections.clone()} outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))}
-                            who={who_is_presented(&state.draft)} standalone={host.standalone} />
+                            who={who_is_presented(&state.draft)} standalone={standalone} />
                     },
                     #[cfg(feature = "views")]
                     View::Service => html! {},
