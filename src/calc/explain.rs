@@ -77,7 +77,7 @@ fn open_goals_reason(scenario: &Scenario, open: &[String]) -> String {
     carries_on_reason(&goals)
 }
 
-fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
     let n = n.into();
     if n == 1 {
         format!("1 {one}")

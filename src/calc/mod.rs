@@ -10,6 +10,7 @@ pub mod json;
 pub mod limits;
 pub mod money;
 pub mod outcome;
+pub mod plan;
 pub mod scenario;
 pub mod wording;
 

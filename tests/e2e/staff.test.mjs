@@ -45,7 +45,7 @@ const savedNames = (page) => page.evaluate(() => {
 });
 
 for (const viewport of [PHONE, DESKTOP]) {
-  test(`${viewport.width} px: save, download and copy a link each confirm beside the button; the same reference twice asks "Replace it or keep both?"`, { timeout: TEST_TIMEOUT }, async () => {
+  test(`${viewport.width} px: save, download and copy a link each confirm beside the button; the same form saved again is updated; another with the same reference asks "Replace it or keep both?"`, { timeout: TEST_TIMEOUT }, async () => {
     const { context, page, errors } = await open(viewport);
     try {
       await loadArthur(page);
@@ -63,13 +63,26 @@ for (const viewport of [PHONE, DESKTOP]) {
       assert.equal(await status.getAttribute('role'), 'status', 'not announced to screen readers');
       if (viewport === PHONE) await page.screenshot({ path: path.join(OUTPUT, `staff-${viewport.width}-saved.png`) });
 
-      // The same reference again: a question, "Replace it" has focus, Enter replaces.
+      // Saved again, the same form: that entry is updated, with no question (issue 21).
       await page.locator('#f-goals-2-status-in_progress').check();
       await save.click();
+      await status.filter({ hasText: 'Updated “AR-0001” on this device.' }).waitFor();
+      assert.equal(await page.getByRole('alertdialog').count(), 0, 'a question for the scenario saved');
+      assert.deepEqual(await savedNames(page), ['AR-0001']);
+
+      // A different scenario with the same reference: a question, "Replace it" has focus,
+      // Enter replaces.
+      const another = async () => {
+        await loadArthur(page);
+        await page.fill('#f-reference', 'AR-0001');
+        await save.click();
+      };
+      await another();
       const question = page.getByRole('alertdialog', { name: /“AR-0001” is already saved on this device\. Replace it or keep both\?/ });
       await question.waitFor();
       assert.equal(await page.evaluate(() => document.activeElement?.innerText), 'Replace it', 'focus is not on the default answer');
       assert.ok((await box(page, '[role=alertdialog]')).inView, 'the question is outside the window');
+      assert.equal(await status.innerText(), 'Not saved yet');
       await expectAxeClean(page, 'the "Replace it or keep both?" question');
       await page.screenshot({ path: path.join(OUTPUT, `staff-${viewport.width}-replace-question.png`) });
       await page.keyboard.press('Enter');
@@ -78,13 +91,14 @@ for (const viewport of [PHONE, DESKTOP]) {
       assert.equal(await page.evaluate(() => document.activeElement?.innerText), 'Save on this device', 'focus did not return to the save button');
 
       // Keep both: a second entry with a name of its own.
-      await save.click();
+      await another();
       await button(page, 'Keep both').click();
       await status.filter({ hasText: 'Saved on this device as “AR-0001 (2)”' }).waitFor();
       assert.deepEqual(await savedNames(page), ['AR-0001 (2)', 'AR-0001']);
-      // Cancel saves nothing.
-      await save.click();
+      // Cancel saves nothing, and says so.
+      await another();
       await button(page, 'Cancel').click();
+      await status.filter({ hasText: 'Not saved yet' }).waitFor();
       assert.deepEqual(await savedNames(page), ['AR-0001 (2)', 'AR-0001'], 'Cancel saved something');
 
       // Download: confirmed beside the button.
@@ -234,11 +248,12 @@ test('wording: the reason each visit carries on, "No care", "No change" alone, a
     const working = await page.locator('.working').innerText();
     assert.match(working, /Lunch: meal preparation carries on: “Make my own lunch” is not achieved\./);
 
-    // Nothing achieved: the package carries on unchanged.
-    for (const g of [0, 1, 2]) await page.locator(`#f-goals-${g}-status`).check(); // the first choice: not started
+    // Nothing achieved (every goal not achieved; not started is a plan, visits.test.mjs):
+    // the package carries on unchanged.
+    for (const g of [0, 1, 2]) await page.locator(`#f-goals-${g}-status-not_achieved`).check();
     assert.equal(await text(page, '[data-testid=change]'), 'No change');
     assert.equal(await page.locator('.figure:has([data-testid=change]) .figure__note').count(), 0, 'a percentage beside "No change"');
-    assert.match(await page.locator('.fates').innerText(), /Morning: personal care and dressing carries on: “Wash myself” and “Get dressed and undressed” are not started/);
+    assert.match(await page.locator('.fates').innerText(), /Morning: personal care and dressing carries on: “Wash myself” and “Get dressed and undressed” are not achieved/);
     assert.match(await text(page, '[data-testid=baseline-note]'), /is not a failure/);
     await page.screenshot({ path: path.join(OUTPUT, 'staff-1280-no-change.png'), fullPage: true });
     assert.deepEqual(errors, []);

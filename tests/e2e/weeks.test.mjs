@@ -162,7 +162,7 @@ test("the weeks' messages are in the error summary, each linking to its field", 
     await summary.waitFor();
     const links = (await summary.locator('a').allInnerTexts()).map((t) => t.trim());
     assert.deepEqual(links, [
-      'Goal 1: Week achieved must be within the weeks of reablement',
+      'Goal 1: Week achieved must be between 1 and 2, the weeks of reablement',
       'Goal 2: Week achieved must be a whole number between 1 and 12',
     ]);
     await summary.getByRole('link', { name: /Goal 1: Week achieved/ }).click();

@@ -10,12 +10,15 @@ use crate::ui::browser::share;
 use crate::ui::state::computed::Weeks;
 use crate::ui::state::context::use_form;
 use crate::ui::state::draft::Draft;
-use crate::ui::state::saved::{name_to_save, saved_named};
+use crate::ui::state::saved::{asks_first, name_to_save, saved_named, updating};
 use crate::ui::state::{FormAction, NavAction, SavedAction, State};
 
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// Beside the save button while "Replace it or keep both?" waits, and after Cancel.
+const NOT_SAVED: &str = "Not saved yet";
 
 /// Larger than any real scenario file (50 visits, 30 goals) by far.
 const MAX_FILE_BYTES: f64 = 1_000_000.0;
@@ -73,50 +76,60 @@ pub fn KeepAndShare(props: &Props) -> Html {
     };
     let reference = props.draft.reference.trim().to_string();
 
-    // Save: straight away when the reference is new; otherwise ask first (replace, by default).
-    let asking = use_state(|| false);
+    // Save: straight away when the form is a saved entry (opened from the list, or saved
+    // already: it is updated) or its reference is new; otherwise ask first (replace, by
+    // default). The question lives in the state, so it waits through other views.
+    let state = &props.state;
+    let conflict = asks_first(state, &reference).map(|s| s.name.clone());
+    // Shown while the answers are complete (a half-typed form is never saved); it comes back
+    // when they are.
+    let asking = state.asking_replace && conflict.is_some() && props.outcome.is_some();
     let save_button = use_node_ref();
     let replace_button = use_node_ref();
     let save_as = {
-        let (dispatch, text, reference, status, asking) =
-            (form.dispatch.clone(), scenario_text.clone(), reference.clone(), status.clone(), asking.clone());
-        let saved = props.state.saved.clone();
+        let (dispatch, text, reference, status) =
+            (form.dispatch.clone(), scenario_text.clone(), reference.clone(), status.clone());
+        let state = state.clone();
         Callback::from(move |replace: bool| {
-            let name = name_to_save(&saved, &reference, replace);
-            let was_saved = saved_named(&saved, &reference).is_some();
+            let updated = updating(&state, &reference).map(|s| s.name.clone());
+            let name = name_to_save(&state.saved, &reference, replace);
+            let was_saved = saved_named(&state.saved, &reference).is_some();
             dispatch.dispatch(
                 SavedAction::Save { name: reference.clone(), scenario: text(), now: js_sys::Date::now(), replace }
                     .into(),
             );
-            status.set(match (was_saved, replace) {
-                (true, true) => format!("“{name}” is saved on this device, in place of the earlier one."),
-                (true, false) => format!("Saved on this device as “{name}”, beside the earlier one."),
+            status.set(match (updated, was_saved, replace) {
+                (Some(name), _, _) => format!("Updated “{name}” on this device."),
+                (_, true, true) => format!("“{name}” is saved on this device, in place of the earlier one."),
+                (_, true, false) => format!("Saved on this device as “{name}”, beside the earlier one."),
                 _ => format!("“{name}” is saved on this device."),
             });
-            asking.set(false);
         })
     };
     let save = {
-        let (save_as, asking, saved, reference) =
-            (save_as.clone(), asking.clone(), props.state.saved.clone(), reference.clone());
+        let (save_as, dispatch, asks) = (save_as.clone(), form.dispatch.clone(), conflict.is_some());
+        Callback::from(move |_: MouseEvent| match asks {
+            true => dispatch.dispatch(SavedAction::AskReplace(true).into()),
+            false => save_as.emit(false),
+        })
+    };
+    let cancel = {
+        let (dispatch, status) = (form.dispatch.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            if saved_named(&saved, &reference).is_some() {
-                asking.set(true);
-            } else {
-                save_as.emit(false);
-            }
+            dispatch.dispatch(SavedAction::AskReplace(false).into());
+            status.set(NOT_SAVED.into());
         })
     };
     // Focus into the question when it opens ("Replace it", the default), and back to the save
-    // button when it closes.
+    // button when it closes; not when it was already open as this appeared (another view).
     {
         let (replace_button, save_button) = (replace_button.clone(), save_button.clone());
-        let was_asking = use_mut_ref(|| false);
-        use_effect_with(*asking, move |asking| {
+        let was_asking = use_mut_ref(|| asking);
+        use_effect_with(asking, move |asking| {
             let target = match (*asking, was_asking.replace(*asking)) {
-                (true, _) => replace_button.cast::<web_sys::HtmlElement>(),
+                (true, false) => replace_button.cast::<web_sys::HtmlElement>(),
                 (false, true) => save_button.cast::<web_sys::HtmlElement>(),
-                (false, false) => None,
+                _ => None,
             };
             if let Some(button) = target {
                 let _ = button.focus();
@@ -256,7 +269,6 @@ pub fn KeepAndShare(props: &Props) -> Html {
         })
     };
     let valid = props.outcome.is_some();
-    let asked_name = reference.trim().to_string();
     html! {
         <section class="section keep no-print" aria-labelledby="keep-heading">
             <h2 class="heading-m" id="keep-heading">{ "Keep or share this scenario" }</h2>
@@ -265,7 +277,7 @@ pub fn KeepAndShare(props: &Props) -> Html {
             }
             <div class="button-group">
                 if props.standalone {
-                    <button type="button" class="button button--secondary" ref={save_button} onclick={save} disabled={!valid || *asking}>{ "Save on this device" }</button>
+                    <button type="button" class="button button--secondary" ref={save_button} onclick={save} disabled={!valid || asking}>{ "Save on this device" }</button>
                 }
                 <button type="button" class="button button--secondary" onclick={download_file} disabled={!valid}>{ "Download as a file" }</button>
                 <button type="button" class="button button--secondary" onclick={download_csv} disabled={!valid}>{ "Download the result as CSV" }</button>
@@ -276,18 +288,20 @@ pub fn KeepAndShare(props: &Props) -> Html {
                     <button type="button" class="button button--secondary" onclick={make_link} disabled={!valid}>{ "Copy a share link" }</button>
                 }
             </div>
-            if *asking {
+            <p class="keep__status" role="status" data-testid="keep-status" ref={status_node}>{
+                if state.asking_replace { NOT_SAVED.to_string() } else { (*status).clone() }
+            }</p>
+            if let (true, Some(name)) = (asking, &conflict) {
                 <div class="confirm confirm--question" role="alertdialog" aria-labelledby="replace-title" aria-describedby="replace-body">
-                    <h3 class="heading-s" id="replace-title">{ format!("“{asked_name}” is already saved on this device. Replace it or keep both?") }</h3>
+                    <h3 class="heading-s" id="replace-title">{ format!("“{name}” is already saved on this device. Replace it or keep both?") }</h3>
                     <p id="replace-body">{ "Replace it to keep only this version. Keep both to save this one beside it, under a new name." }</p>
                     <div class="button-group">
                         <button type="button" class="button" ref={replace_button} onclick={save_as.reform(|_: MouseEvent| true)}>{ "Replace it" }</button>
                         <button type="button" class="button button--secondary" onclick={save_as.reform(|_: MouseEvent| false)}>{ "Keep both" }</button>
-                        <button type="button" class="button button--link" onclick={{ let asking = asking.clone(); Callback::from(move |_: MouseEvent| asking.set(false)) }}>{ "Cancel" }</button>
+                        <button type="button" class="button button--link" onclick={cancel}>{ "Cancel" }</button>
                     </div>
                 </div>
             }
-            <p class="keep__status" role="status" data-testid="keep-status" ref={status_node}>{ (*status).clone() }</p>
             if let Some(url) = &*link {
                 <div class="field">
                     <label class="label" for="share-link">{ "Share link" }</label>

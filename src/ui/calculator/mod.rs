@@ -1,17 +1,17 @@
 //! The single-person calculator: the form on one side, the result beside it (below it on a
 //! narrow screen), then the working.
 
-use self::print::PrintSummary;
+use self::print::print_summary;
 use crate::ui::calculator::after::AfterPackage;
 use crate::ui::calculator::error_summary::ErrorSummary;
 use crate::ui::calculator::goals::{Goals, ReablementWeeks};
 use crate::ui::calculator::keep::KeepAndShare;
 use crate::ui::calculator::package::PackageEditor;
-use crate::ui::calculator::result_bar::ResultBar;
-use crate::ui::calculator::results::Results;
+use crate::ui::calculator::result_bar::result_bar;
+use crate::ui::calculator::results::{results, Props as ResultProps};
 use crate::ui::calculator::settings::Settings;
-use crate::ui::calculator::weeks::{WeeksInBrief, WeeksResult};
-use crate::ui::calculator::working::Working;
+use crate::ui::calculator::weeks::{weeks_in_brief, weeks_result};
+use crate::ui::calculator::working::working;
 use crate::ui::examples::data::load_example;
 use crate::ui::examples::data::ARTHUR;
 use crate::ui::state::computed::Computed;
@@ -74,7 +74,7 @@ pub fn Calculator(props: &Props) -> Html {
                 </div>
             </div>
             if let (Some(calc), false) = (&computed.calculation, blank) {
-                <PrintSummary draft={draft.clone()} calculation={calc.clone()} council={state.council.clone()} />
+                { print_summary(&state.draft, calc, &state.council, computed.plan.as_deref()) }
             }
             if has_errors {
                 <ErrorSummary errors={computed.errors.clone()} node={props.summary.clone()} draft={draft.clone()} />
@@ -101,13 +101,15 @@ pub fn Calculator(props: &Props) -> Html {
                     </div>
                 </form>
                 if !blank {
-                    <ResultBar outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))} />
+                    { result_bar(computed.calculation.as_ref().map(|c| &c.outcome), computed.plan.as_deref()) }
                 }
                 <aside class="rc-results" aria-label="Result">
-                    <Results outcome={computed.calculation.as_ref().map(|c| Rc::new(c.outcome.clone()))}
-                        error_count={computed.errors.len()} show_errors={state.show_errors} blank={blank}
-                        heading={props.results_heading.clone()} />
-                    <WeeksInBrief sentence={computed.weeks.as_ref().filter(|_| !blank).map(|w| AttrValue::from(w.sentence.clone()))} />
+                    { results(ResultProps {
+                        outcome: computed.calculation.as_ref().map(|c| &c.outcome), plan: computed.plan.as_deref(),
+                        error_count: computed.errors.len(), show_errors: state.show_errors, blank,
+                        heading: props.results_heading.clone(),
+                    }) }
+                    { weeks_in_brief(computed.weeks.as_ref().filter(|_| !blank).map(|w| w.sentence.as_str()), computed.plan.is_none()) }
                     if computed.calculation.is_some() && !blank {
                         <button type="button" class="button button--secondary no-print" id="present-working"
                             onclick={form.on_click(NavAction::Present { from: crate::ui::state::View::Calculator, button: "present-working".into() }.into())}>
@@ -116,11 +118,12 @@ pub fn Calculator(props: &Props) -> Html {
                     }
                 </aside>
             </div>
-            if let (Some(calc), Some(weeks), false) = (&computed.calculation, &computed.weeks, blank) {
-                <WeeksResult weeks={weeks.clone()} outcome={Rc::new(calc.outcome.clone())} />
+            // In a plan no goal has a week yet: the week by week waits for them.
+            if let (Some(calc), Some(weeks), false, None) = (&computed.calculation, &computed.weeks, blank, &computed.plan) {
+                { weeks_result(weeks, &calc.outcome) }
             }
             if computed.calculation.is_some() && !blank {
-                <Working sections={computed.sections.clone()} />
+                { working(computed.plan_sections.as_deref().unwrap_or(&computed.sections), computed.plan.is_some()) }
             }
             <KeepAndShare draft={draft.clone()} outcome={computed.calculation.as_ref().filter(|_| !blank).map(|c| Rc::new(c.outcome.clone()))}
                 weeks={computed.weeks.clone().filter(|_| !blank)} standalone={props.standalone} state={state.clone()} />

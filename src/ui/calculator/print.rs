@@ -1,15 +1,7 @@
 //! The printed page: the answers in a few lines instead of the form.
 
 use crate::ui::browser::dates::today;
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct PrintSummaryProps {
-    pub draft: Rc<crate::ui::state::draft::Draft>,
-    pub calculation: Rc<crate::calc::Calculation>,
-    pub council: Rc<crate::calc::council::CouncilFile>,
-}
 
 /// Whose figure this is, for the printed page: the council's or the calculator's default
 /// source when it is theirs, else "entered for this case".
@@ -26,19 +18,28 @@ fn credit(
 }
 
 /// On paper, the answers in a few lines instead of the form: the case, the figures used with
-/// their sources, the goals, and the visits (marked when withdrawn).
-#[component]
-pub fn PrintSummary(props: &PrintSummaryProps) -> Html {
+/// their sources, the goals, and the visits (marked when withdrawn; at a welcome visit, when
+/// they would stop if the goals in `plan` are achieved). A plain function, not a component: it
+/// has no state, and a component costs the first screen's module Yew's generic code once more.
+pub fn print_summary(
+    d: &crate::ui::state::draft::Draft,
+    calculation: &crate::calc::Calculation,
+    council: &crate::calc::council::CouncilFile,
+    plan: Option<&crate::calc::Outcome>,
+) -> Html {
     use crate::calc::scenario::{GoalStatus, OutcomeArea};
-    let d = &props.draft;
-    let o = &props.calculation.outcome;
+    let o = &calculation.outcome;
     let words = |code: &str, all: &[(&'static str, &'static str)]| {
         all.iter().find(|(c, _)| *c == code).map(|(_, w)| *w).unwrap_or("")
     };
     let outcomes: Vec<(&str, &str)> = OutcomeArea::ALL.iter().map(|a| (a.code(), a.plain_words())).collect();
     let statuses: Vec<(&str, &str)> = GoalStatus::ALL.iter().map(|s| (s.code(), s.plain_words())).collect();
-    let visits = &props.calculation.working.before.visits;
-    let figures = props.council.figures();
+    let visits = &calculation.working.before.visits;
+    let figures = council.figures();
+    let (after_heading, stops, after) = match plan {
+        Some(plan) => ("If these goals are achieved", "Would stop", &plan.after),
+        None => ("28 days after", "Withdrawn", &o.after),
+    };
     html! {
         <section class="print-only print-summary" aria-hidden="true">
             <h2 class="heading-s">{ format!("Case {}", if d.reference.trim().is_empty() { "(no reference)" } else { d.reference.trim() }) }</h2>
@@ -67,13 +68,13 @@ pub fn PrintSummary(props: &PrintSummaryProps) -> Html {
             </table>
             <table class="table">
                 <caption class="visually-hidden">{ "Visits before reablement" }</caption>
-                <thead><tr><th>{ "Visit before reablement" }</th><th>{ "Minutes × carers × days" }</th><th>{ "Rate" }</th><th>{ "28 days after" }</th></tr></thead>
+                <thead><tr><th>{ "Visit before reablement" }</th><th>{ "Minutes × carers × days" }</th><th>{ "Rate" }</th><th>{ after_heading }</th></tr></thead>
                 <tbody>{ for visits.iter().map(|v| html! {
                     <tr>
                         <td>{ if v.label.trim().is_empty() { format!("Visit {}", v.index + 1) } else { v.label.clone() } }</td>
                         <td>{ format!("{} × {} × {}", v.minutes, v.carers, v.days_per_week) }</td>
                         <td>{ v.rate.display() }</td>
-                        <td>{ if o.after.withdrawn_visits.contains(&v.index) { "Withdrawn" } else if o.after.derived { "Carries on" } else { "See the package after" } }</td>
+                        <td>{ if after.withdrawn_visits.contains(&v.index) { stops } else if after.derived { "Carries on" } else { "See the package after" } }</td>
                     </tr>
                 }) }</tbody>
             </table>

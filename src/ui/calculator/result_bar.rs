@@ -6,14 +6,7 @@
 //! the result's one polite live region (`results.rs`) does that, so nothing is read out twice.
 
 use crate::calc::Outcome;
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// `None` while the answers have errors.
-    pub outcome: Option<Rc<Outcome>>,
-}
 
 /// `£295.23 less`, `£12.00 more`, `No change`: the weekly change in two or three words.
 fn change(o: &Outcome) -> String {
@@ -24,15 +17,19 @@ fn change(o: &Outcome) -> String {
     }
 }
 
-#[component]
-pub fn ResultBar(props: &Props) -> Html {
+/// The strip: `outcome` is `None` while the answers have errors; `plan`, at a welcome visit, is
+/// what the package would cost if the goals are achieved (`calc::plan`). A plain function, not
+/// a component: it has no state, and a component costs the first screen's module Yew's
+/// generic code once more.
+pub fn result_bar(outcome: Option<&Outcome>, plan: Option<&Outcome>) -> Html {
+    let (before, after) = if plan.is_some() { ("Now", "If achieved") } else { ("Before", "After 28 days") };
     html! {
         <div class="result-bar no-print" data-testid="result-bar" aria-label="Result so far, a week" role="region">
-            { match &props.outcome {
+            { match plan.or(outcome) {
                 Some(o) => html! {
                     <dl class="result-bar__figures">
-                        <div><dt>{ "Before" }</dt><dd data-testid="bar-before">{ o.before.weekly_pence.display() }</dd></div>
-                        <div><dt>{ "After 28 days" }</dt><dd data-testid="bar-after">{ o.after.weekly_pence.display() }</dd></div>
+                        <div><dt>{ before }</dt><dd data-testid="bar-before">{ o.before.weekly_pence.display() }</dd></div>
+                        <div><dt>{ after }</dt><dd data-testid="bar-after">{ o.after.weekly_pence.display() }</dd></div>
                         <div><dt>{ "Change" }</dt><dd data-testid="bar-change">{ change(o) }</dd></div>
                     </dl>
                 },

@@ -5,49 +5,37 @@ use crate::calc::Outcome;
 use crate::ui::browser::focus::focus_link;
 use crate::ui::state::computed::Weeks;
 use crate::ui::widgets::weeks::WeekByWeek;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub weeks: Rc<Weeks>,
-    pub outcome: Rc<Outcome>,
-}
-
-#[component]
-pub fn WeeksResult(props: &Props) -> Html {
-    let o = &props.outcome;
+/// The weeks under the result. Plain functions here, not components: they have no state, and
+/// a component costs the first screen's module Yew's generic code once more.
+pub fn weeks_result(weeks: &Weeks, o: &Outcome) -> Html {
     html! {
         <div class="section weeks-result">
             <WeekByWeek id="weeks" heading_level={2}
-                episode={props.weeks.episode.clone()} stopped={props.weeks.stopped.clone()}
+                episode={weeks.episode.clone()} stopped={weeks.stopped.clone()}
                 before_pence={o.before.weekly_pence} after_pence={o.after.weekly_pence}
-                baseline_pence={o.baseline_pence} sentence={props.weeks.sentence.clone()} />
+                baseline_pence={o.baseline_pence} sentence={weeks.sentence.clone()} />
         </div>
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct BriefProps {
-    /// The weeks in one sentence; `None` without weeks (or while the answers have errors).
-    pub sentence: Option<AttrValue>,
 }
 
 /// Beside the result: the weeks in one sentence, and a link to the week-by-week view below
 /// the form (on a wide screen it is a long way down). The sentence is announced politely when
 /// it changes, as the result is: a week entered changes the weeks and nothing else. The live
 /// region is always there, so that its first sentence is announced too.
-#[component]
-pub fn WeeksInBrief(props: &BriefProps) -> Html {
+/// `sentence`: the weeks in one sentence; `None` without weeks (or while the answers have errors).
+/// `link`: to the week by week, which a plan has not (no goal has a week yet).
+pub fn weeks_in_brief(sentence: Option<&str>, link: bool) -> Html {
     html! {
         <div class="weeks-brief no-print">
             <div aria-live="polite" aria-atomic="true">
-                if let Some(sentence) = &props.sentence {
+                if let Some(sentence) = sentence {
                     <h3 class="heading-s">{ "During reablement" }</h3>
-                    <p data-testid="weeks-brief">{ sentence.clone() }</p>
+                    <p data-testid="weeks-brief">{ sentence.to_string() }</p>
                 }
             </div>
-            if props.sentence.is_some() {
+            if sentence.is_some() && link {
                 <p><a href="#weeks-heading" onclick={focus_link("weeks-heading".to_string())}>{ "See the cost week by week" }</a></p>
             }
         </div>

@@ -2,21 +2,19 @@
 
 use crate::calc::explain::Section;
 use crate::ui::widgets::format::keep_sign_with_amount;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub sections: Rc<Vec<Section>>,
-}
-
-#[component]
-pub fn Working(props: &Props) -> Html {
+/// A plain function, not a component: it has no state (see `result_bar`).
+/// `plan`: the sections are a plan's (every goal taken as achieved), and the working says so.
+pub fn working(sections: &[Section], plan: bool) -> Html {
     html! {
         <section class="section working" aria-labelledby="working-heading">
             <h2 class="heading-m" id="working-heading">{ "How this was worked out" }</h2>
+            if plan {
+                <p class="hint" data-testid="working-plan">{ "A plan: this is worked out with every goal taken as achieved, so each visit linked to goals stops." }</p>
+            }
             <p class="hint">{ "Money is worked out in exact pence and rounded once, at the end of each total, to the nearest penny (half a penny rounds up)." }</p>
-            { for props.sections.iter().map(|s| html! {
+            { for sections.iter().map(|s| html! {
                 <>
                     <h3 class="heading-s">{ s.title.clone() }</h3>
                     <ol class="steps">

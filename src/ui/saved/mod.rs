@@ -24,6 +24,12 @@ fn outcome(saved: &SavedScenario) -> Option<Outcome> {
     Scenario::from_json(&value).ok().map(|s| calculate(&s).outcome)
 }
 
+/// At a welcome visit (`calc::plan`): what the saved scenario would cost if its goals are achieved.
+fn planned(saved: &SavedScenario) -> Option<Outcome> {
+    let value = json::parse(&saved.scenario).ok()?;
+    Scenario::from_json(&value).ok().and_then(|s| crate::calc::plan::plan(&s))
+}
+
 /// "23 November 2026 at 14:05", from the device's clock and locale.
 fn when(ms: f64) -> String {
     let date = js_sys::Date::new(&ms.into());
@@ -113,7 +119,10 @@ pub fn SavedView(props: &Props) -> Html {
                                 }
                                 <p class="hint">{ format!("Saved {}", when(saved.saved_at)) }</p>
                                 { match outcome {
-                                    Some(o) => html! { <p class="saved__figures">{ format!("Before {} a week, after {} a week", o.before.weekly_pence.display(), o.after.weekly_pence.display()) }</p> },
+                                    Some(o) => html! { <p class="saved__figures">{ match planned(saved) {
+                                        Some(p) => format!("A plan: {} a week now, {} a week if the goals are achieved", p.before.weekly_pence.display(), p.after.weekly_pence.display()),
+                                        None => format!("Before {} a week, after {} a week", o.before.weekly_pence.display(), o.after.weekly_pence.display()),
+                                    } }</p> },
                                     None => html! { <p class="error-message">{ "This saved scenario can no longer be read." }</p> },
                                 } }
                                 <div class="checkbox">

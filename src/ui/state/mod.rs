@@ -123,6 +123,13 @@ pub struct State {
     pub deleted: Option<(usize, SavedScenario)>,
     /// Saved scenarios ticked for comparing, in the order ticked.
     pub compare: Vec<u32>,
+    /// The saved scenario this form is, when it was opened from the saved list or saved: its
+    /// id, and the case reference the form had then. Saving again updates that entry (while
+    /// the reference is the same) rather than asking "Replace it or keep both?".
+    pub saved_as: Option<(u32, String)>,
+    /// "Replace it or keep both?" is waiting for an answer. It stays, with "Not saved yet"
+    /// beside the button, through other views, until it is answered.
+    pub asking_replace: bool,
     /// A scenario from a share link, waiting for "Open it" or "Keep my form".
     pub incoming: Option<Box<Draft>>,
     /// The council's own figures (`council.json`), once read after start-up.
@@ -142,6 +149,9 @@ pub struct Handover {
     /// Where presentation mode was started (the view's name, the button's id), so that leaving
     /// it in the whole app puts focus back on that button.
     pub presented_from: Option<(String, String)>,
+    /// The saved entry this form is, and an unanswered "Replace it or keep both?".
+    pub saved_as: Option<(u32, String)>,
+    pub asking_replace: bool,
 }
 
 impl Handover {
@@ -156,6 +166,8 @@ impl Handover {
                 .presented_from
                 .as_ref()
                 .map(|(view, button)| (view.name().to_string(), button.clone())),
+            saved_as: state.saved_as.clone(),
+            asking_replace: state.asking_replace,
         }
     }
 
@@ -167,6 +179,8 @@ impl Handover {
         state.incoming = self.incoming;
         state.presented_from =
             self.presented_from.and_then(|(from, button)| View::from_name(&from).map(|from| (from, button)));
+        state.saved_as = self.saved_as;
+        state.asking_replace = self.asking_replace;
         state.view = view;
         state
     }
@@ -217,6 +231,8 @@ impl State {
             saved: Vec::new(),
             deleted: None,
             compare: Vec::new(),
+            saved_as: None,
+            asking_replace: false,
             incoming: None,
             council: Rc::new(CouncilFile::Absent),
         }
