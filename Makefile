@@ -188,6 +188,7 @@ bench: deps-browser dist
 	node tests/bench/bench.mjs
 	node tests/bench/first-load.mjs
 	node tests/bench/explainer-load.mjs
+	node tests/bench/hostile.mjs
 
 clean:
 	rm -rf dist test-output
