@@ -151,10 +151,13 @@ async fn achieving_the_goal_a_visit_supports_withdraws_the_visit() {
     checkbox.click();
     yew::scheduler::flush().await;
     assert_eq!(text_of(&root, "[data-testid=before-weekly]"), "£84.35");
-    assert_eq!(text_of(&root, "[data-testid=after-weekly]"), "£84.35", "the goal is not achieved yet");
+    // Not started yet: a plan (issue 21), with what it would cost if the goal is achieved.
+    assert!(root.query_selector("[data-testid=plan-note]").unwrap().is_some(), "a welcome visit is a plan");
+    assert_eq!(text_of(&root, "[data-testid=after-weekly]"), "£0.00", "the plan: the lunch call would stop");
     assert!(text_of(&root, ".fates").contains("Lunch carries on: “Make my own lunch” is not started"));
 
     tick(&root, "f-goals-0-status-achieved").await;
+    assert!(root.query_selector("[data-testid=plan-note]").unwrap().is_none(), "an outcome, not a plan");
     assert_eq!(text_of(&root, "[data-testid=after-weekly]"), "£0.00");
     assert!(text_of(&root, ".fates").contains("Lunch is withdrawn: all its goals achieved"));
     root.remove();
