@@ -18,16 +18,13 @@ pub struct Props {
     pub compare: Vec<u32>,
 }
 
-/// The outcome of a saved scenario (`None` only if stored text no longer reads as one).
-fn outcome(saved: &SavedScenario) -> Option<Outcome> {
+/// A saved scenario's outcome and, at a welcome visit (`calc::plan`), what it would cost if
+/// its goals are achieved, from one reading of its text (`None` only if the stored text no
+/// longer reads as a scenario).
+fn figures(saved: &SavedScenario) -> Option<(Outcome, Option<Outcome>)> {
     let value = json::parse(&saved.scenario).ok()?;
-    Scenario::from_json(&value).ok().map(|s| calculate(&s).outcome)
-}
-
-/// At a welcome visit (`calc::plan`): what the saved scenario would cost if its goals are achieved.
-fn planned(saved: &SavedScenario) -> Option<Outcome> {
-    let value = json::parse(&saved.scenario).ok()?;
-    Scenario::from_json(&value).ok().and_then(|s| crate::calc::plan::plan(&s))
+    let scenario = Scenario::from_json(&value).ok()?;
+    Some((calculate(&scenario).outcome, crate::calc::plan::plan(&scenario)))
 }
 
 /// "23 November 2026 at 14:05", from the device's clock and locale.
@@ -54,7 +51,15 @@ pub fn SavedView(props: &Props) -> Html {
             wasm_bindgen_futures::spawn_local(async move { lasting.set(Some(lasting::now().await)) });
         });
     }
-    let outcomes: Vec<(SavedScenario, Option<Outcome>)> = props.saved.iter().map(|s| (s.clone(), outcome(s))).collect();
+    type Read = (SavedScenario, Option<Outcome>);
+    let (outcomes, plans): (Vec<Read>, Vec<Option<Outcome>>) = props
+        .saved
+        .iter()
+        .map(|s| {
+            let (outcome, plan) = figures(s).unzip();
+            ((s.clone(), outcome), plan.flatten())
+        })
+        .unzip();
     let download_all = {
         let outcomes = outcomes.clone();
         Callback::from(move |_: MouseEvent| {
@@ -82,7 +87,7 @@ pub fn SavedView(props: &Props) -> Html {
                 }
                 <p class="hint">{ format!("Tick 2 to {MAX_COMPARE} scenarios to compare them side by side.") }</p>
                 <ul class="saved-list">
-                    { for outcomes.iter().map(|(saved, outcome)| {
+                    { for outcomes.iter().zip(&plans).map(|((saved, outcome), plan)| {
                         let id = saved.id;
                         let ticked = props.compare.contains(&id);
                         let full = props.compare.len() >= MAX_COMPARE && !ticked;
@@ -119,7 +124,7 @@ pub fn SavedView(props: &Props) -> Html {
                                 }
                                 <p class="hint">{ format!("Saved {}", when(saved.saved_at)) }</p>
                                 { match outcome {
-                                    Some(o) => html! { <p class="saved__figures">{ match planned(saved) {
+                                    Some(o) => html! { <p class="saved__figures">{ match plan {
                                         Some(p) => format!("A plan: {} a week now, {} a week if the goals are achieved", p.before.weekly_pence.display(), p.after.weekly_pence.display()),
                                         None => format!("Before {} a week, after {} a week", o.before.weekly_pence.display(), o.after.weekly_pence.display()),
                                     } }</p> },
