@@ -54,14 +54,21 @@ export async function launchChromium() {
 }
 
 const EXPECTED = Symbol('expected problems');
+const UNEXPECTED = Symbol('problems no test expected');
 
-/** Records `page`'s errors and failed requests in `problems`, marked when a test expected them. */
+/**
+ * Records `page`'s errors and failed requests in `problems`, marked when a test expected them;
+ * the ones not expected are also kept on the page, for `problemsOf`.
+ */
 function watchPage(page, problems) {
   page[EXPECTED] = [];
+  page[UNEXPECTED] = [];
   const add = (text) => {
     let at = '';
     try { at = page.url(); } catch { /* closed */ }
-    problems.push({ text, page: at, expected: page[EXPECTED].some((pattern) => pattern.test(text)) });
+    const expected = page[EXPECTED].some((pattern) => pattern.test(text));
+    problems.push({ text, page: at, expected });
+    if (!expected) page[UNEXPECTED].push(text);
   };
   page.on('pageerror', (e) => add(`uncaught: ${String(e?.message ?? e)}`));
   page.on('console', (m) => { if (m.type() === 'error') add(`console error: ${m.text()} ${m.location()?.url ?? ''}`.trim()); });
@@ -72,6 +79,15 @@ function watchPage(page, problems) {
     const reason = r.failure()?.errorText ?? 'no reason';
     if (reason !== 'net::ERR_ABORTED') add(`request failed (${reason}): ${r.url()}`);
   });
+}
+
+/**
+ * The problems `page` has shown so far that no test expected (uncaught errors, console errors,
+ * refused or failed requests), as lines: a live list, for a test to assert empty.
+ */
+export function problemsOf(page) {
+  if (!page[UNEXPECTED]) throw new Error('problemsOf: the page was not opened by launchChromium\'s browser');
+  return page[UNEXPECTED];
 }
 
 /**

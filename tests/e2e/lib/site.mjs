@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from './server.mjs';
-import { launchChromium } from './browser.mjs';
+import { launchChromium, problemsOf } from './browser.mjs';
 import { distDir } from './wasm.mjs';
 
 /**
@@ -45,17 +45,16 @@ export function appStarted() {
 /**
  * Opens the built site in a fresh browser context (its own storage) and waits for the app to
  * start. `hash` is added to the site's address (`#/examples`), or `url` replaces it; `init` is
- * a script run before the page's own. Downloads and the clipboard are allowed. `errors`
- * collects the page's uncaught errors and the console's errors (the browser also fails the
- * file on any of them, and on any failed request: `launchChromium`). Close with `context.close()`.
+ * a script run before the page's own. Downloads and the clipboard are allowed. `errors` is
+ * the page's problems no test expected, as the browser watches them (`problemsOf`: uncaught
+ * errors, console errors, refused or failed requests), a live list to assert empty; the
+ * browser also fails the file on any of them when it closes. Close with `context.close()`.
  */
 export async function openSite(site, { width = 1280, height = 900, viewport = { width, height }, hash = '', url = site.server.url + hash, init } = {}) {
   const context = await site.browser.newContext({ viewport, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e?.stack ?? e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  const errors = problemsOf(page);
   await page.goto(url);
   await page.waitForFunction(appStarted, null, { timeout: 30_000 });
   return { context, page, errors };
