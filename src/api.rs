@@ -2,12 +2,14 @@
 //! out (`null` stays `null`, maps are plain objects, numbers are numbers). Never throws: bad
 //! input of any shape comes back as `{ok: false, errors}`.
 //!
-//! The input crosses into WebAssembly as one string (`JSON.stringify`) and the answer comes
+//! The input crosses into WebAssembly as one string (`JSON.stringify`) and a result comes
 //! back as one (`JSON.parse`): for 100,000 cohort rows that is ~15× faster than converting
-//! each value across the boundary. A value `JSON.stringify` refuses (a cycle, a BigInt) or
+//! each value across the boundary. Errors come back as their paths in one string, their
+//! distinct messages in another and which message each error has (see [`errors_answer`]). A value `JSON.stringify` refuses (a cycle, a BigInt) or
 //! drops (a function, `undefined`) is not a scenario, and says so.
 
-use crate::calc;
+use crate::calc::{self, json::ToJson, FieldMessage, Response};
+use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 // `JSON.stringify` would write NaN and ±Infinity as `null`, which the contract reads as
@@ -39,6 +41,11 @@ function needsReplacer(v, depth) {
   for (const key in v) if (Object.hasOwn(v, key) && needsReplacer(v[key], depth + 1)) return true;
   return false;
 }
+export function errors_answer(paths, messages, which) {
+  const at = paths.split('\n'), said = messages.split('\n'), errors = new Array(at.length);
+  for (let i = 0; i < at.length; i += 1) errors[i] = { path: at[i], message: said[which[i]] };
+  return { ok: false, errors };
+}
 export function to_json_text(value) {
   try {
     const plain = JSON.stringify(value);
@@ -53,23 +60,72 @@ export function to_json_text(value) {
 extern "C" {
     /// The input as JSON text; `None` when JavaScript cannot write it as JSON.
     fn to_json_text(value: &JsValue) -> Option<String>;
+    /// `{ok: false, errors}` from the errors' paths and their distinct messages, each list
+    /// joined by newlines, and the index of each error's message.
+    fn errors_answer(paths: &str, messages: &str, which: &[u32]) -> JsValue;
 }
 
-fn answer(text: &str) -> JsValue {
-    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
+fn answer<T: ToJson>(response: Response<T>) -> JsValue {
+    if let Response::Err { errors, .. } = &response {
+        if let Some(answer) = compact_errors(errors) {
+            return answer;
+        }
+    }
+    js_sys::JSON::parse(&calc::json::to_json_text(&response)).unwrap_or(JsValue::NULL)
+}
+
+/// The errors as [`errors_answer`] takes them, or `None` when a path or message has a
+/// newline in it (an unknown field's name can), which then go as JSON. 700,000 errors are
+/// 67 MB of JSON, most of it the same few messages: as JSON, decoding that text and parsing
+/// it took longer than checking the input. This way each message crosses once and is shared.
+fn compact_errors(errors: &[FieldMessage]) -> Option<JsValue> {
+    let mut paths = String::with_capacity(errors.iter().map(|e| e.path.len() + 1).sum());
+    let mut messages = String::new();
+    let mut which = Vec::with_capacity(errors.len());
+    let mut distinct = 0u32;
+    // The contract's messages are borrowed constants: found again by where they are, in a
+    // small table (a miss only means the same message crosses twice).
+    let mut seen = [(0usize, 0usize, 0u32); 64];
+    for (i, error) in errors.iter().enumerate() {
+        if error.path.contains('\n') || error.message.contains('\n') {
+            return None;
+        }
+        if i > 0 {
+            paths.push('\n');
+        }
+        paths.push_str(&error.path);
+        let key = (error.message.as_ptr() as usize, error.message.len());
+        let slot = &mut seen[(key.0 >> 3) % 64];
+        let index = match &error.message {
+            Cow::Borrowed(_) if (slot.0, slot.1) == key && distinct > 0 => slot.2,
+            message => {
+                if distinct > 0 {
+                    messages.push('\n');
+                }
+                messages.push_str(message);
+                if let Cow::Borrowed(_) = message {
+                    *slot = (key.0, key.1, distinct);
+                }
+                distinct += 1;
+                distinct - 1
+            }
+        };
+        which.push(index);
+    }
+    (!errors.is_empty()).then(|| errors_answer(&paths, &messages, &which))
 }
 
 /// Calculates one person's outcome from a scenario object (contract v1).
 #[wasm_bindgen(js_name = calculate)]
 pub fn calculate(scenario: JsValue) -> JsValue {
     // Text that is not JSON reads as "not a scenario file", whatever made it so.
-    answer(&calc::calculate_json_text(&to_json_text(&scenario).unwrap_or_default()))
+    answer(calc::scenario_response(&to_json_text(&scenario).unwrap_or_default()))
 }
 
 /// Calculates a cohort's outcome from `{rows, baseline_weekly, people_per_week, package_weeks, weeks_per_year}`.
 #[wasm_bindgen(js_name = calculateCohort)]
 pub fn calculate_cohort(input: JsValue) -> JsValue {
-    answer(&calc::calculate_cohort_json_text(&to_json_text(&input).unwrap_or_default()))
+    answer(calc::cohort_response(&to_json_text(&input).unwrap_or_default()))
 }
 
 /// The calculator's version string.

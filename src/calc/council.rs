@@ -80,7 +80,7 @@ impl CouncilFile {
     /// For an invalid file, what to tell the page: which fields are wrong, and how to fix them.
     pub fn note(&self) -> Option<String> {
         let CouncilFile::Invalid(errors) = self else { return None };
-        let problems: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        let problems: Vec<&str> = errors.iter().map(|e| e.message.as_ref()).collect();
         Some(format!(
             "The council's own figures ({FILE}) could not be used, so the calculator's own are shown. {}.",
             problems.join(". ")
@@ -117,7 +117,7 @@ pub fn read_council(text: &str) -> CouncilFile {
         .map(|(key, _)| FieldMessage::new(key.to_string(), format!("{} in {FILE}", unknown_field(key))))
         .collect();
     let mut text_field =
-        |name: &str, max: usize, message: &str| match value.get(name).and_then(Value::as_str).map(str::trim) {
+        |name: &str, max: usize, message: &'static str| match value.get(name).and_then(Value::as_str).map(str::trim) {
             Some(t) if !t.is_empty() && t.chars().count() <= max => Some(t.to_string()),
             _ => {
                 errors.push(FieldMessage::new(name, message));

@@ -31,20 +31,29 @@ pub fn calculate_cohort_json(value: Value) -> Result<CohortResult, Vec<FieldMess
 }
 
 /// The API's answer to a scenario given as JSON text: `{ok: true, result}` or
-/// `{ok: false, errors}`, as JSON text. Text that is not JSON (or is nested too deeply) is
-/// not a scenario file.
-pub fn calculate_json_text(text: &str) -> String {
+/// `{ok: false, errors}`. Text that is not JSON (or is nested too deeply) is not a scenario
+/// file.
+pub fn scenario_response(text: &str) -> Response<Outcome> {
     let result = match json::parse(text) {
         Ok(value) => calculate_scenario(&value).map(|c| c.outcome),
         Err(_) => Err(vec![FieldMessage::new("format", scenario::msg::FORMAT)]),
     };
-    json::to_json_text(&Response::from(result))
+    Response::from(result)
 }
 
-/// The API's answer to a cohort given as JSON text, as JSON text.
+/// The API's answer to a cohort given as JSON text.
+pub fn cohort_response(text: &str) -> Response<CohortResult> {
+    Response::from(Cohort::from_json_text(text).map(|c| calculate_cohort(&c)))
+}
+
+/// [`scenario_response`] as JSON text.
+pub fn calculate_json_text(text: &str) -> String {
+    json::to_json_text(&scenario_response(text))
+}
+
+/// [`cohort_response`] as JSON text.
 pub fn calculate_cohort_json_text(text: &str) -> String {
-    let result = Cohort::from_json_text(text).map(|c| calculate_cohort(&c));
-    json::to_json_text(&Response::from(result))
+    json::to_json_text(&cohort_response(text))
 }
 
 /// `{ok: true, result}` or `{ok: false, errors: [{path, message}]}`.

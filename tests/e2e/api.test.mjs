@@ -189,6 +189,57 @@ for (const name of Object.keys(MODULES)) {
     });
   }
 
+  // Errors cross from WebAssembly as paths, distinct messages and an index each (src/api.rs):
+  // each error must still get its own message, in the core's order, whatever the mix.
+  test(`${name}: each of many errors, of every kind and mixed, has its own path and message in order`, () => {
+    const SCENARIO = { format: 'reablement-outcome-scenario', version: 1 };
+    const badGoal = (i) => ({ id: i, description: '', outcome: 'x', status: 'y', [`odd ${i}`]: 1 });
+    const badVisit = { label: 3, minutes: 0, carers: 0, days_per_week: 0, hourly_rate: 'x', goals: ['nowhere'] };
+    const answer = api.calculate({
+      ...SCENARIO,
+      'line\nbreak': true,
+      goals: [badGoal(0), badGoal(1)],
+      before: { visits: [badVisit, badVisit], other_costs: [{ weekly: 'lots' }] },
+      reablement_weeks: 99,
+    });
+    assert.equal(answer.ok, false);
+    const unknown = (f) => `Unknown field '${f}'`;
+    const goal = (i) => [
+      [`goals[${i}].odd ${i}`, unknown(`odd ${i}`)],
+      [`goals[${i}].id`, 'Each goal needs its own short id'],
+      [`goals[${i}].description`, 'Enter what the person wants to be able to do'],
+      [`goals[${i}].outcome`, 'Choose which outcome this goal is about'],
+      [`goals[${i}].status`, "Choose the goal's status"],
+    ];
+    const visit = (i) => [
+      [`before.visits[${i}].label`, 'Visit name must be 80 characters or fewer'],
+      [`before.visits[${i}].minutes`, 'Visit length must be a whole number of minutes between 1 and 720'],
+      [`before.visits[${i}].carers`, 'Number of carers must be between 1 and 4'],
+      [`before.visits[${i}].days_per_week`, 'Days a week must be between 1 and 7'],
+      [`before.visits[${i}].hourly_rate`, 'Hourly rate must be between £0.01 and £999.99'],
+      [`before.visits[${i}].goals[0]`, 'This visit refers to a goal that does not exist'],
+    ];
+    assert.deepEqual(answer.errors.map((e) => [e.path, e.message]), [
+      ['line\nbreak', unknown('line\nbreak')],
+      ['reablement_weeks', 'Weeks of reablement must be a whole number between 1 and 12'],
+      ...goal(0),
+      ...goal(1),
+      ...visit(0),
+      ...visit(1),
+      ['before.other_costs[0].weekly', 'Weekly cost must be an amount in pounds, like 4.50'],
+    ]);
+    // Without the newline the errors take the compact way; the same answer, less the first error.
+    const compact = api.calculate({ ...SCENARIO, goals: [badGoal(0), badGoal(1)], before: { visits: [badVisit, badVisit], other_costs: [{ weekly: 'lots' }] }, reablement_weeks: 99 });
+    assert.deepEqual(compact.errors, answer.errors.slice(1));
+    const rows = api.calculateCohort({ rows: [{ before_weekly: 'x', after_weekly: 1 }, 7, { before_weekly: 1, after_weekly: 'y', ended: 'z' }] });
+    assert.deepEqual(rows.errors.map((e) => [e.path, e.message]), [
+      ['rows[0].before_weekly', 'Before must be an amount in pounds, like 38.13'],
+      ['rows[1]', 'Each row needs a before_weekly and an after_weekly amount'],
+      ['rows[2].after_weekly', 'After must be an amount in pounds, like 29.98'],
+      ['rows[2].ended', 'End date must be a real date, like 2019-09-24'],
+    ]);
+  });
+
   test(`${name}: the module still calculates correctly after hostile input`, () => {
     assert.ok(arthur, 'the arthur example is missing');
     for (const [, make] of hostile) {

@@ -249,27 +249,28 @@ fn row(check: &mut Checker, item: &mut Value, i: usize) -> Option<CohortRow> {
         _ => None,
     };
     let item = &*item;
+    let root = Path::Root;
+    let rows = root.key("rows");
+    let path = rows.index(i);
     let Value::Object(fields) = item else {
-        check.error(format!("rows[{i}]"), msg::ROW);
+        check.error(path, msg::ROW);
         return None;
     };
     if fields.iter().any(|(k, _)| !ROW_FIELDS.contains(&k.as_ref())) {
-        let root = Path::Root;
-        let rows = root.key("rows");
-        check.unknown_fields(item, &rows.index(i), &ROW_FIELDS);
+        check.unknown_fields(item, &path, &ROW_FIELDS);
     }
     let reference = match reference {
         None | Some(Value::Null) => Some(String::new()),
         Some(Value::String(s)) if s.chars().count() <= 100 => Some(s),
         Some(_) => {
-            check.error(format!("rows[{i}].reference"), scenario_msg::REFERENCE);
+            check.error(path.key("reference"), scenario_msg::REFERENCE);
             None
         }
     };
-    let mut amount = |field: &str, message: &str| {
+    let mut amount = |field: &'static str, message: &'static str| {
         let pence = row_amount(item.get(field).and_then(Pence::from_json));
         if pence.is_none() {
-            check.error(format!("rows[{i}].{field}"), message);
+            check.error(path.key(field), message);
         }
         pence
     };
@@ -279,7 +280,7 @@ fn row(check: &mut Checker, item: &mut Value, i: usize) -> Option<CohortRow> {
         None | Some(Value::Null) => Some(None),
         Some(Value::String(s)) if Day::parse_iso(s).is_some() => Some(Day::parse_iso(s)),
         Some(_) => {
-            check.error(format!("rows[{i}].ended"), over_time::msg::ENDED);
+            check.error(path.key("ended"), over_time::msg::ENDED);
             None
         }
     };

@@ -53,7 +53,7 @@ pub fn read_scenario_file(text: &str) -> Result<Draft, Vec<String>> {
             .into_iter()
             .map(|e| {
                 if e.path.is_empty() || e.path == "format" || e.path == "version" {
-                    e.message
+                    e.message.into_owned()
                 } else {
                     format!("{} (at {})", e.message, e.path)
                 }

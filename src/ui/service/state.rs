@@ -250,7 +250,7 @@ impl State {
 
     pub(super) fn error(&self, field: Field) -> Option<String> {
         match &*self.figures {
-            Err(errors) => errors.iter().find(|e| e.path == field.path()).map(|e| e.message.clone()),
+            Err(errors) => errors.iter().find(|e| e.path == field.path()).map(|e| e.message.to_string()),
             Ok(_) => None,
         }
     }

@@ -90,8 +90,8 @@ fn on_the_page(error: &mut FieldMessage, reablement_weeks: &str) {
     if error.message == msg::ACHIEVED_WEEK_LATE {
         if let Ok(weeks) = reablement_weeks.trim().parse::<u32>() {
             error.message = match weeks {
-                1 => "Week achieved must be 1, the one week of reablement".to_string(),
-                _ => format!("Week achieved must be between 1 and {weeks}, the weeks of reablement"),
+                1 => "Week achieved must be 1, the one week of reablement".into(),
+                _ => format!("Week achieved must be between 1 and {weeks}, the weeks of reablement").into(),
             };
         }
     }
